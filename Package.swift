@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let package = Package(
+    name: "Logis",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "logis", targets: ["logis"]),
+        .library(name: "LogisCore", targets: ["LogisCore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+    ],
+    targets: [
+        // Pure rules: no Vapor, no Fluent, no I/O beyond its bundled data files.
+        .target(
+            name: "LogisCore",
+            resources: [.copy("Resources/ceilings"), .copy("Resources/grids")]
+        ),
+        // The `logis rules …` command line, kept apart from the server so it prints clean JSON.
+        .target(name: "LogisRulesCLI", dependencies: ["LogisCore"]),
+        .target(
+            name: "LogisServer",
+            dependencies: [
+                "LogisCore",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+            ]
+        ),
+        .executableTarget(name: "logis", dependencies: ["LogisServer", "LogisRulesCLI"]),
+        .testTarget(name: "LogisCoreTests", dependencies: ["LogisCore", "LogisRulesCLI"]),
+        .testTarget(
+            name: "LogisServerTests",
+            dependencies: [
+                "LogisServer",
+                .product(name: "XCTVapor", package: "vapor"),
+            ]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

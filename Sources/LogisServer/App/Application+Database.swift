@@ -1,0 +1,48 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Vapor
+
+extension Application {
+    func configureDatabase(_ settings: Settings) throws {
+        if let url = settings.databaseURL {
+            let configuration = try SQLPostgresConfiguration(url: url)
+            databases.use(.postgres(configuration: configuration), as: .psql)
+        } else {
+            let path = settings.sqlitePath
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            databases.use(.sqlite(.file(path)), as: .sqlite)
+        }
+        passwords.use(.bcrypt(cost: settings.bcryptCost))
+        for migration in Self.allMigrations {
+            migrations.add(migration)
+        }
+    }
+
+    /// Migrations in the order they were written; never edit a landed one, add the next.
+    static var allMigrations: [any Migration] {
+        [
+            M0001CreateTerritoryDirectory(),
+            M0002CreateAccount(),
+            M0003CreateAuthSession(),
+            M0004CreateSignInFailure(),
+            M0005CreateAuditEntry(),
+        ]
+    }
+
+    /// Brings the schema up to date and sets the SQLite pragmas that make a file database safe to share.
+    public func prepareDatabase() async throws {
+        if logisSettings.databaseKind == .sqlite, let sql = db as? any SQLDatabase {
+            // WAL lets readers work while a writer commits; the mode is stored in the file itself.
+            try await sql.raw("PRAGMA journal_mode = WAL").run()
+            // sqlite-nio also installs a retrying busy handler; the timeout bounds each wait per connection.
+            for eventLoop in eventLoopGroup.makeIterator() {
+                if let connection = databases.database(logger: logger, on: eventLoop) as? any SQLDatabase {
+                    try await connection.raw("PRAGMA busy_timeout = 5000").run()
+                }
+            }
+        }
+        try await autoMigrate()
+    }
+}

@@ -1,0 +1,15 @@
+import Vapor
+
+extension Application {
+    func configureRoutes() throws {
+        let settings = logisSettings
+        // Ordinary forms are small; routes that take uploads raise their own limit.
+        routes.defaultMaxBodySize = "1mb"
+        try register(collection: HomeController())
+        try register(collection: HealthController())
+        try register(collection: DirectoryController())
+        try register(collection: AccountPagesController(secureCookies: settings.secureCookies))
+        try register(collection: SessionAPIController())
+        allowedMethods = AllowedMethods(routes: routes.all)
+    }
+}

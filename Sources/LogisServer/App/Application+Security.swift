@@ -1,0 +1,27 @@
+import Vapor
+
+extension Application {
+    /// The middleware chain, outermost first. Order matters: headers wrap everything, errors are
+    /// rendered inside them, and access control runs last, once the account is known.
+    func configureSecurity(_ settings: Settings) {
+        middleware = Middlewares()
+        middleware.use(SecurityHeadersMiddleware())
+        middleware.use(RequestLogMiddleware())
+        middleware.use(ErrorPageMiddleware())
+        middleware.use(FileMiddleware(publicDirectory: directory.publicDirectory))
+        middleware.use(SessionAuthenticator())
+        middleware.use(CSRFMiddleware(secureCookies: settings.secureCookies))
+        middleware.use(AccessControlMiddleware())
+        // Spent on unknown e-mails at sign-in so that timing does not tell which accounts exist.
+        decoyPasswordHash = (try? password.hash(CSRFMiddleware.makeToken())) ?? ""
+    }
+
+    private struct DecoyHashKey: StorageKey {
+        typealias Value = String
+    }
+
+    var decoyPasswordHash: String {
+        get { storage[DecoyHashKey.self] ?? "" }
+        set { storage[DecoyHashKey.self] = newValue }
+    }
+}

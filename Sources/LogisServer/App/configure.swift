@@ -1,0 +1,12 @@
+import Vapor
+
+/// Assembles the application: the single place where every part is plugged in.
+public func configure(_ app: Application, settings: Settings? = nil) async throws {
+    let settings = try settings ?? Settings(environment: app.environment)
+    app.logisSettings = settings
+    try app.configureDatabase(settings)
+    app.configureViews()
+    app.configureSecurity(settings)
+    try app.configureRoutes()
+    app.configureCommands()
+}

@@ -1,0 +1,81 @@
+import Vapor
+
+/// `logis serve [--hostname H] [--port P] [--demo]`: migrates, optionally loads the demo data,
+/// then hands over to Vapor's server (which handles signals and graceful shutdown).
+struct LogisServeCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Option(name: "hostname", short: "H", help: "Adresse d’écoute (défaut : 127.0.0.1).")
+        var hostname: String?
+
+        @Option(name: "port", short: "p", help: "Port d’écoute (défaut : 8080).")
+        var port: Int?
+
+        @Flag(name: "demo", help: "Charge les données de démonstration (une seule fois) et affiche les comptes.")
+        var demo: Bool
+
+        init() {}
+    }
+
+    var help: String {
+        "Applique les migrations en attente puis sert Logis. --demo charge les territoires et comptes de démonstration."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        try await app.prepareDatabase()
+        if signature.demo {
+            try await DemoData.load(on: app)
+            context.console.print(DemoData.accountsBanner)
+        }
+        let arguments = [
+            "logis", "--hostname", signature.hostname ?? "127.0.0.1", "--port", String(signature.port ?? 8080),
+        ]
+        var serveContext = CommandContext(console: context.console, input: CommandInput(arguments: arguments))
+        serveContext.application = app
+        try await app.servers.asyncCommand.run(using: &serveContext)
+    }
+}
+
+/// `logis migrate`: applies pending migrations, without asking (it runs in scripts and CI).
+struct LogisMigrateCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        init() {}
+    }
+
+    var help: String { "Applique les migrations en attente à la base configurée (SQLite ou DATABASE_URL)." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        try await context.application.prepareDatabase()
+        context.console.print("Base de données à jour (\(context.application.logisSettings.databaseKind.rawValue)).")
+    }
+}
+
+/// `logis seed demo`: loads the demo territories, desks and accounts into the configured database.
+struct LogisSeedCommand: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "dataset", help: "Le jeu de données à charger : demo.")
+        var dataset: String
+
+        init() {}
+    }
+
+    var help: String { "Charge un jeu de données (demo) dans la base configurée ; sans effet s’il est déjà chargé." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.dataset == "demo" else {
+            context.console.error("Jeu de données inconnu : \(signature.dataset). Seul « demo » existe.")
+            throw LogisError.badRequest
+        }
+        try await context.application.prepareDatabase()
+        try await DemoData.load(on: context.application)
+        context.console.print(DemoData.accountsBanner)
+    }
+}
+
+extension Application {
+    func configureCommands() {
+        asyncCommands.use(LogisServeCommand(), as: "serve", isDefault: true)
+        asyncCommands.use(LogisMigrateCommand(), as: "migrate")
+        asyncCommands.use(LogisSeedCommand(), as: "seed")
+    }
+}

@@ -1,0 +1,78 @@
+import Fluent
+import Vapor
+
+/// One line of the audit log: who did what to which file, when, and how it ended.
+/// It never holds personal data itself: people are referred to by account and file ids.
+final class AuditEntry: Model, @unchecked Sendable {
+    static let schema = "audit_entries"
+
+    @ID(key: .id) var id: UUID?
+    @Field(key: "occurred_at") var occurredAt: Date
+    @OptionalField(key: "actor_account_id") var actorAccountID: UUID?
+    @OptionalField(key: "actor_role") var actorRole: String?
+    @Field(key: "action") var action: String
+    @OptionalField(key: "target_type") var targetType: String?
+    @OptionalField(key: "target_id") var targetID: String?
+    @Field(key: "outcome") var outcome: String
+    @OptionalField(key: "reason") var reason: String?
+    @OptionalField(key: "request_id") var requestID: String?
+
+    init() {}
+
+    init(
+        actor: Account?, action: AuditAction, target: AuditTarget?, outcome: AuditOutcome, reason: String?,
+        requestID: String?
+    ) {
+        self.occurredAt = Date()
+        self.actorAccountID = actor?.id
+        self.actorRole = actor?.role.rawValue
+        self.action = action.rawValue
+        self.targetType = target?.type
+        self.targetID = target?.id
+        self.outcome = outcome.rawValue
+        self.reason = reason
+        self.requestID = requestID
+    }
+}
+
+/// What was done. Stable codes: the log is read by people and programs for years.
+enum AuditAction: String, Sendable {
+    case signUp = "sign_up"
+    case signIn = "sign_in"
+    case signInFailed = "sign_in_failed"
+    case signInThrottled = "sign_in_throttled"
+    case signOut = "sign_out"
+    case passwordChanged = "password_changed"
+    case accessDenied = "access_denied"
+    case requestRead = "request_read"
+    case requestChanged = "request_changed"
+}
+
+enum AuditOutcome: String, Sendable {
+    case success
+    case denied
+    case failure
+}
+
+/// What the action was done to.
+struct AuditTarget: Sendable {
+    let type: String
+    let id: String
+
+    static func account(_ id: UUID?) -> AuditTarget { .init(type: "account", id: id?.uuidString ?? "") }
+    static func route(_ path: String) -> AuditTarget { .init(type: "route", id: path) }
+    static func request(_ id: UUID) -> AuditTarget { .init(type: "request", id: id.uuidString) }
+}
+
+extension Request {
+    /// The one function every feature calls to write to the audit log.
+    func audit(
+        _ action: AuditAction, target: AuditTarget? = nil, outcome: AuditOutcome = .success, reason: String? = nil,
+        actor: Account? = nil
+    ) async throws {
+        let entry = AuditEntry(
+            actor: actor ?? auth.get(Account.self), action: action, target: target, outcome: outcome,
+            reason: reason, requestID: id)
+        try await entry.save(on: db)
+    }
+}

@@ -1,0 +1,77 @@
+import Vapor
+
+/// Turns every error into a French page (HTML) or `{"error":{"code","message"}}` (JSON).
+/// Unexpected errors are logged with the request id only: never personal data.
+struct ErrorPageMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            var failure = LogisError.from(error)
+            if failure.status == .notFound, request.route == nil,
+                let allowed = request.application.allowedMethods.methods(forPath: request.url.path),
+                !allowed.isEmpty
+            {
+                failure = .methodNotAllowed
+                let response = await render(failure, for: request)
+                response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", "))
+                return response
+            }
+            if failure.status == .internalServerError {
+                request.logger.error("unexpected error: \(String(reflecting: type(of: error)))")
+            }
+            return await render(failure, for: request)
+        }
+    }
+
+    private func render(_ failure: LogisError, for request: Request) async -> Response {
+        if request.prefersJSON {
+            return ErrorBody.response(for: failure)
+        }
+        let page = ErrorPage(
+            layout: request.layoutContext(title: "Erreur \(failure.status.code)"),
+            status: Int(failure.status.code), message: failure.message, code: failure.code)
+        do {
+            let view = try await request.view.render("errors/error", page)
+            let response = try await view.encodeResponse(status: failure.status, for: request)
+            return response
+        } catch {
+            let response = Response(status: failure.status, body: .init(string: failure.message))
+            response.headers.contentType = .plainText
+            return response
+        }
+    }
+}
+
+struct ErrorPage: Encodable {
+    let layout: LayoutContext
+    let status: Int
+    let message: String
+    let code: String
+}
+
+/// The JSON shape of every API error.
+struct ErrorBody: Content {
+    struct Detail: Content {
+        let code: String
+        let message: String
+    }
+
+    let error: Detail
+
+    static func response(for failure: LogisError) -> Response {
+        let response = Response(status: failure.status)
+        let body = ErrorBody(error: .init(code: failure.code, message: failure.message))
+        try? response.content.encode(body, as: .json)
+        return response
+    }
+}
+
+extension Request {
+    /// API paths and clients that ask for JSON get JSON; people get pages.
+    var prefersJSON: Bool {
+        if url.path.hasPrefix("/api/") || url.path == "/healthz" { return true }
+        let accept = headers.accept.mediaTypes
+        return accept.contains(.json) && !accept.contains(.html)
+    }
+}

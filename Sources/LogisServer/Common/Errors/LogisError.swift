@@ -1,0 +1,94 @@
+import Vapor
+
+/// The one error family of the server: a stable code for programs, a French message for people.
+public struct LogisError: AbortError, Sendable, Equatable {
+    public let status: HTTPResponseStatus
+    /// Stable snake_case identifier, part of the API contract.
+    public let code: String
+    /// Plain French sentence shown to the person.
+    public let message: String
+
+    public init(_ status: HTTPResponseStatus, code: String, message: String) {
+        self.status = status
+        self.code = code
+        self.message = message
+    }
+
+    public var reason: String { message }
+
+    public static func == (lhs: LogisError, rhs: LogisError) -> Bool {
+        lhs.status == rhs.status && lhs.code == rhs.code
+    }
+}
+
+extension LogisError {
+    static let badRequest = LogisError(
+        .badRequest, code: "bad_request", message: "La requête est mal formée.")
+    static let invalidBody = LogisError(
+        .badRequest, code: "invalid_body",
+        message: "Le contenu envoyé est illisible ou incomplet. Vérifiez les champs et réessayez.")
+    static let authenticationRequired = LogisError(
+        .unauthorized, code: "authentication_required",
+        message: "Vous devez vous connecter pour accéder à cette page.")
+    static let forbidden = LogisError(
+        .forbidden, code: "forbidden", message: "Vous n’avez pas accès à cette page avec votre profil.")
+    static let csrfRejected = LogisError(
+        .forbidden, code: "csrf_rejected",
+        message: "Le formulaire a expiré ou ne provient pas de Logis. Rechargez la page et réessayez.")
+    static let notFound = LogisError(
+        .notFound, code: "not_found", message: "La page demandée n’existe pas ou n’est plus disponible.")
+    static let methodNotAllowed = LogisError(
+        .methodNotAllowed, code: "method_not_allowed",
+        message: "Cette adresse existe mais n’accepte pas cette méthode.")
+    static let payloadTooLarge = LogisError(
+        .payloadTooLarge, code: "payload_too_large", message: "Le contenu envoyé est trop volumineux.")
+    static let unsupportedMediaType = LogisError(
+        .unsupportedMediaType, code: "unsupported_media_type",
+        message: "Le format du contenu envoyé n’est pas accepté.")
+    static let tooManyAttempts = LogisError(
+        .tooManyRequests, code: "too_many_attempts",
+        message: "Trop de tentatives de connexion. Patientez 15 minutes avant de réessayer.")
+    static let internalError = LogisError(
+        .internalServerError, code: "internal_error",
+        message:
+            "Une erreur inattendue est survenue. Réessayez plus tard ; si le problème persiste, contactez votre guichet."
+    )
+    static let databaseUnavailable = LogisError(
+        .serviceUnavailable, code: "database_unavailable",
+        message: "Le service est momentanément indisponible. Réessayez dans quelques minutes.")
+
+    static func validation(_ message: String, code: String = "validation_failed") -> LogisError {
+        LogisError(.unprocessableEntity, code: code, message: message)
+    }
+
+    /// Maps any error thrown during a request to the family, so nothing leaks as a raw 500.
+    static func from(_ error: any Error) -> LogisError {
+        switch error {
+        case let error as LogisError:
+            return error
+        case is DecodingError:
+            return .invalidBody
+        case let error as any AbortError:
+            return from(status: error.status)
+        default:
+            return .internalError
+        }
+    }
+
+    static func from(status: HTTPResponseStatus) -> LogisError {
+        switch status.code {
+        case 400: return .badRequest
+        case 401: return .authenticationRequired
+        case 403: return .forbidden
+        case 404: return .notFound
+        case 405: return .methodNotAllowed
+        case 413: return .payloadTooLarge
+        case 415: return .unsupportedMediaType
+        case 429: return .tooManyAttempts
+        case 503: return .databaseUnavailable
+        case 400..<500:
+            return LogisError(status, code: "client_error", message: "La requête n’a pas pu être traitée.")
+        default: return .internalError
+        }
+    }
+}

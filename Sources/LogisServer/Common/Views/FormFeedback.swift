@@ -1,0 +1,9 @@
+/// A form's outcome shown above it: an error summary (focused for screen readers) or a notice.
+struct FormFeedback: Encodable {
+    let error: String?
+    let notice: String?
+
+    static let none = FormFeedback(error: nil, notice: nil)
+    static func error(_ message: String) -> FormFeedback { .init(error: message, notice: nil) }
+    static func notice(_ message: String) -> FormFeedback { .init(error: nil, notice: message) }
+}

@@ -1,0 +1,91 @@
+import Vapor
+
+/// Values the directory pages and API show, built from the models.
+struct GuichetView: Codable, Sendable {
+    let name: String
+    let kind: String
+    let kindLabel: String
+    let street: String?
+    let postalCode: String?
+    let city: String
+    let email: String?
+    let phone: String?
+    /// Digits only, for `tel:` links.
+    let phoneLink: String?
+    let hours: String?
+    let notes: String?
+
+    init(_ guichet: Guichet) {
+        name = guichet.name
+        kind = guichet.kind
+        kindLabel = guichet.guichetKind.label
+        street = guichet.street
+        postalCode = guichet.postalCode
+        city = guichet.city
+        email = guichet.email
+        phone = guichet.phone
+        phoneLink = guichet.phone.map { $0.filter(\.isNumber) }
+        hours = guichet.hours
+        notes = guichet.notes
+    }
+}
+
+struct CityGuichets: Codable, Sendable {
+    let city: String
+    let guichets: [GuichetView]
+}
+
+struct OrganisationView: Codable, Sendable {
+    let name: String
+    let kind: String
+    let address: String?
+    let phone: String?
+    let website: String?
+    let notes: String?
+
+    init(_ organisation: Organisation) {
+        name = organisation.name
+        kind = organisation.kind
+        address = organisation.address
+        phone = organisation.phone
+        website = organisation.website
+        notes = organisation.notes
+    }
+}
+
+struct TerritoryView: Content {
+    let slug: String
+    let name: String
+    let epciName: String
+    let departement: String
+    let zone: String
+    let summary: String
+    let phone: String?
+    let website: String?
+    let communes: [String]
+    let cities: [CityGuichets]
+    let bailleurs: [OrganisationView]
+    let reservataires: [OrganisationView]
+
+    init(_ territory: Territory, onlyCity: String? = nil) {
+        slug = territory.slug
+        name = territory.name
+        epciName = territory.epciName
+        departement = territory.departement
+        zone = territory.zone
+        summary = territory.summary
+        phone = territory.phone
+        website = territory.website
+        communes = territory.communes.map(\.name).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        let guichets = territory.guichets.filter { onlyCity == nil || $0.city == onlyCity }
+        let byCity = Dictionary(grouping: guichets, by: \.city)
+        cities = byCity.keys.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.map { city in
+            let sorted = (byCity[city] ?? []).sorted { ($0.kind, $0.name) < ($1.kind, $1.name) }
+            return CityGuichets(city: city, guichets: sorted.map(GuichetView.init))
+        }
+        let organisations = territory.organisations.sorted { $0.name < $1.name }
+        bailleurs = organisations.filter { $0.kind == Organisation.Kind.bailleur.rawValue }.map(OrganisationView.init)
+        reservataires = organisations.filter { $0.kind == Organisation.Kind.reservataire.rawValue }
+            .map(OrganisationView.init)
+    }
+}
