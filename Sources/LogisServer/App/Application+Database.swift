@@ -28,6 +28,7 @@ extension Application {
             M0003CreateAuthSession(),
             M0004CreateSignInFailure(),
             M0005CreateAuditEntry(),
+            M0006CreateHousingRequest(),
         ]
     }
 

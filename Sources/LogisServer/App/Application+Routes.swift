@@ -10,6 +10,8 @@ extension Application {
         try register(collection: DirectoryController())
         try register(collection: AccountPagesController(secureCookies: settings.secureCookies))
         try register(collection: SessionAPIController())
+        try register(collection: RequestWizardController())
+        try register(collection: PersonalSpaceController())
         allowedMethods = AllowedMethods(routes: routes.all)
     }
 }

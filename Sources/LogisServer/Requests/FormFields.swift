@@ -1,0 +1,105 @@
+import Foundation
+import LogisCore
+
+/// Reads one step's submitted fields (a flat name → text map) and collects a French message per
+/// faulty field, so that each message is shown next to its field.
+struct FormFields {
+    let values: [String: String]
+    private(set) var errors: [String: String] = [:]
+
+    init(_ values: [String: String]) {
+        self.values = values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+    }
+
+    func text(_ name: String) -> String { values[name] ?? "" }
+
+    func flag(_ name: String) -> Bool { ["on", "true", "oui", "1"].contains(text(name)) }
+
+    mutating func fail(_ name: String, _ message: String) {
+        if errors[name] == nil { errors[name] = message }
+    }
+
+    mutating func required(_ name: String, _ label: String, maxLength: Int = 100) -> String {
+        let value = text(name)
+        if value.isEmpty {
+            fail(name, "Indiquez \(label).")
+        } else if value.count > maxLength {
+            fail(name, "\(label.prefix(1).uppercased() + label.dropFirst()) : \(maxLength) caractères au plus.")
+        }
+        return value
+    }
+
+    mutating func optional(_ name: String, maxLength: Int = 200) -> String {
+        let value = text(name)
+        if value.count > maxLength { fail(name, "\(maxLength) caractères au plus.") }
+        return value
+    }
+
+    /// A calendar date typed as `AAAA-MM-JJ` (the browser's date field) or `JJ/MM/AAAA`.
+    mutating func date(
+        _ name: String, _ label: String, required: Bool = true, notAfter limit: CalendarDate? = nil
+    )
+        -> String
+    {
+        let raw = text(name)
+        if raw.isEmpty {
+            if required { fail(name, "Indiquez \(label).") }
+            return ""
+        }
+        guard let date = Self.parseDate(raw) else {
+            fail(name, "Date invalide : écrivez-la sous la forme JJ/MM/AAAA.")
+            return raw
+        }
+        if let limit, date > limit {
+            fail(name, "La date ne peut pas être dans le futur.")
+        } else if date.year < 1900 {
+            fail(name, "Date invalide : l’année doit être postérieure à 1900.")
+        }
+        return date.iso
+    }
+
+    /// A whole number of euros (or m²) ≥ 0; empty counts as 0 unless required.
+    mutating func amount(_ name: String, _ label: String, required: Bool = false, maximum: Int = 10_000_000) -> Int {
+        let raw = text(name).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{202F}", with: "")
+            .replacingOccurrences(of: "€", with: "")
+        if raw.isEmpty {
+            if required { fail(name, "Indiquez \(label) (0 si aucun).") }
+            return 0
+        }
+        guard let value = Int(raw) else {
+            fail(name, "\(label.prefix(1).uppercased() + label.dropFirst()) : un nombre entier d’euros, sans centimes.")
+            return 0
+        }
+        guard value >= 0 else {
+            fail(name, "\(label.prefix(1).uppercased() + label.dropFirst()) ne peut pas être négatif.")
+            return 0
+        }
+        guard value <= maximum else {
+            fail(name, "Montant trop élevé : vérifiez la saisie.")
+            return 0
+        }
+        return value
+    }
+
+    mutating func choice(_ name: String, _ label: String, among codes: [String], required: Bool = true) -> String {
+        let value = text(name)
+        if value.isEmpty {
+            if required { fail(name, "Choisissez \(label).") }
+            return ""
+        }
+        guard codes.contains(value) else {
+            fail(name, "Choix inconnu pour \(label).")
+            return ""
+        }
+        return value
+    }
+
+    static func parseDate(_ raw: String) -> CalendarDate? {
+        if let date = try? CalendarDate(iso: raw) { return date }
+        let parts = raw.split(separator: "/")
+        guard parts.count == 3, let day = Int(parts[0]), let month = Int(parts[1]), let year = Int(parts[2]) else {
+            return nil
+        }
+        return try? CalendarDate(year: year, month: month, day: day)
+    }
+}

@@ -1,0 +1,60 @@
+import Fluent
+import Vapor
+
+/// One household's request for social housing: the Cerfa answers (kept whole as JSON) and the
+/// columns the back-office and the ranking search on (status, NUD, seniority, size, income).
+final class HousingRequest: Model, @unchecked Sendable {
+    static let schema = "housing_requests"
+
+    @ID(key: .id) var id: UUID?
+    /// The applicant's account; empty for a paper request registered at a desk.
+    @OptionalParent(key: "account_id") var account: Account?
+    @OptionalParent(key: "territory_id") var territory: Territory?
+    @Field(key: "status") var status: RequestStatus
+    @OptionalField(key: "nud") var nud: String?
+    /// The Cerfa 14069*05 answers, section by section.
+    @Field(key: "form") var form: RequestForm
+    /// Seniority runs from the first filing and survives renewals (CCH R441-2-8), `YYYY-MM-DD`.
+    @OptionalField(key: "first_filed_on") var firstFiledOn: String?
+    @OptionalField(key: "registered_at") var registeredAt: Date?
+    @Field(key: "renewals") var renewals: Int
+    @OptionalField(key: "desk_code") var deskCode: String?
+    @OptionalField(key: "registered_by") var registeredBy: UUID?
+    @Field(key: "household_persons") var householdPersons: Int
+    @OptionalField(key: "income_rfr") var incomeRFR: Int?
+    @OptionalField(key: "radiation_motif") var radiationMotif: String?
+    @OptionalField(key: "radiated_at") var radiatedAt: Date?
+    @Timestamp(key: "created_at", on: .create) var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
+
+    @Children(for: \.$request) var wishes: [RequestWish]
+
+    init() {}
+
+    init(accountID: UUID?, form: RequestForm = RequestForm()) {
+        self.$account.id = accountID
+        self.status = .brouillon
+        self.form = form
+        self.renewals = 0
+        self.householdPersons = form.householdPersons
+    }
+}
+
+/// A commune the household wishes to live in, in the order given (at least one).
+/// Kept as rows, not text, so a vacancy finds its candidates through an index (DOMAIN.md §8).
+final class RequestWish: Model, @unchecked Sendable {
+    static let schema = "request_wishes"
+
+    @ID(key: .id) var id: UUID?
+    @Parent(key: "request_id") var request: HousingRequest
+    @Parent(key: "commune_id") var commune: Commune
+    @Field(key: "rank") var rank: Int
+
+    init() {}
+
+    init(requestID: UUID, communeID: UUID, rank: Int) {
+        self.$request.id = requestID
+        self.$commune.id = communeID
+        self.rank = rank
+    }
+}

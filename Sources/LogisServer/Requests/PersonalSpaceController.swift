@@ -1,0 +1,113 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// The applicant's espace personnel: status, NUD, renewal, timeline, update and abandon.
+struct PersonalSpaceController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let space = routes.grouped("mon-espace")
+        space.get(use: home).access(.only(.demandeur))
+        space.post("renouveler", use: renew).access(.only(.demandeur))
+        space.get("abandonner", use: abandonForm).access(.only(.demandeur))
+        space.post("abandonner", use: abandon).access(.only(.demandeur))
+    }
+
+    struct TimelineLine: Encodable {
+        let date: String
+        let label: String
+        let comment: String?
+    }
+
+    struct HomePage: Encodable {
+        let layout: LayoutContext
+        let feedback: FormFeedback
+        let hasRequest: Bool
+        let isDraft: Bool
+        let isRegistered: Bool
+        let status: String
+        let nud: String?
+        let firstFiledOn: String?
+        let anniversary: String?
+        let radiationDate: String?
+        let canRenew: Bool
+        let timeline: [TimelineLine]
+        let summary: RequestSummary?
+    }
+
+    static let messages = [
+        "enregistree": "Votre demande a bien été enregistrée. Conservez précieusement votre numéro unique.",
+        "mise-a-jour": "Votre demande a bien été mise à jour.",
+        "renouvelee": "Votre demande a bien été renouvelée.",
+        "abandon": "Votre demande a été radiée à votre demande.",
+    ]
+
+    func home(req: Request) async throws -> View {
+        let account = try req.requireAccount()
+        let request = try await RequestLookup.live(of: account, on: req.db)
+        let notice = req.query[String.self, at: "message"].flatMap { Self.messages[$0] }
+        let schedule = request.flatMap(RequestLifecycle.schedule)
+        var timeline: [TimelineLine] = []
+        if let request, request.status.isRegistered {
+            timeline = try await RequestEvent.query(on: req.db).filter(\.$request.$id == (try request.requireID()))
+                .sort(\.$occurredAt, .descending).all()
+                .map { TimelineLine(date: Self.french($0.occurredAt), label: $0.label, comment: $0.comment) }
+        }
+        let page = HomePage(
+            layout: req.layoutContext(title: "Mon espace"), feedback: .init(error: nil, notice: notice),
+            hasRequest: request != nil, isDraft: request?.status == .brouillon,
+            isRegistered: request?.status.isRegistered ?? false, status: request?.status.label ?? "",
+            nud: request?.nud, firstFiledOn: request?.firstFiledOn.map(RequestSummary.display),
+            anniversary: schedule.map { RequestSummary.display($0.anniversary.iso) },
+            radiationDate: schedule.map { RequestSummary.display($0.radiation.iso) },
+            canRenew: request.map { RequestLifecycle.canRenew($0) } ?? false, timeline: timeline,
+            summary: request.map { RequestSummary($0.form) })
+        return try await req.view.render("requests/personal-space", page)
+    }
+
+    func renew(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        guard let request = try await RequestLookup.live(of: account, on: req.db) else { throw RequestLookup.notFound }
+        try await RequestLifecycle.renew(request, by: account, on: req.db)
+        return req.redirect(to: "/mon-espace?message=renouvelee")
+    }
+
+    struct AbandonPage: Encodable {
+        let layout: LayoutContext
+        let feedback: FormFeedback
+        let nud: String?
+    }
+
+    func abandonForm(req: Request) async throws -> View {
+        let account = try req.requireAccount()
+        guard let request = try await RequestLookup.live(of: account, on: req.db) else { throw RequestLookup.notFound }
+        let page = AbandonPage(
+            layout: req.layoutContext(title: "Abandonner ma demande"), feedback: .none, nud: request.nud)
+        return try await req.view.render("requests/abandon", page)
+    }
+
+    struct AbandonForm: Content {
+        let confirm: String?
+        let comment: String?
+    }
+
+    func abandon(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        guard let request = try await RequestLookup.live(of: account, on: req.db) else { throw RequestLookup.notFound }
+        let form = try req.content.decode(AbandonForm.self)
+        guard form.confirm == "oui" else {
+            let page = AbandonPage(
+                layout: req.layoutContext(title: "Abandonner ma demande"),
+                feedback: .error("Cochez la case pour confirmer l’abandon de votre demande."), nud: request.nud)
+            return try await req.view.render("requests/abandon", page).encodeResponse(
+                status: .unprocessableEntity, for: req)
+        }
+        let comment = form.comment.map { String($0.prefix(500)) }.flatMap { $0.isEmpty ? nil : $0 }
+        try await RequestLifecycle.radiate(request, motif: .abandon, comment: comment, by: account, on: req.db)
+        return req.redirect(to: "/mon-espace?message=abandon")
+    }
+
+    static func french(_ date: Date) -> String {
+        let day = CalendarDate.today(now: date)
+        return String(format: "%02d/%02d/%04d", day.day, day.month, day.year)
+    }
+}

@@ -1,0 +1,111 @@
+/// The answers of the Cerfa 14069*05, one optional value per section (DOMAIN.md §3), so that a
+/// draft can be saved after each step and resumed on another device.
+struct RequestForm: Codable, Sendable, Equatable {
+    var applicant: ApplicantSection?
+    var coApplicant: CoApplicantSection?
+    var dependents: DependentsSection?
+    var employment: EmploymentSection?
+    var resources: ResourcesSection?
+    var housing: CurrentHousingSection?
+    var reasons: ReasonsSection?
+    var wishes: WishesSection?
+    var situation: SituationSection?
+
+    /// Persons who will live in the dwelling.
+    var householdPersons: Int {
+        1 + (coApplicant?.present == true ? 1 : 0) + (dependents?.people.count ?? 0)
+    }
+}
+
+/// Section 1: the applicant.
+struct ApplicantSection: Codable, Sendable, Equatable {
+    var lastName: String
+    var birthName: String
+    var firstName: String
+    var birthDate: String
+    /// `fr`, `eu` or `other` (LogisCore `Nationality`).
+    var nationality: String
+    var residencePermit: String
+    var maritalStatus: String
+    var phone: String
+    var email: String
+    var street: String
+    var postalCode: String
+    var city: String
+}
+
+/// Section 2: spouse, PACS partner or concubin.
+struct CoApplicantSection: Codable, Sendable, Equatable {
+    var present: Bool
+    var lastName: String
+    var firstName: String
+    var birthDate: String
+    var nationality: String
+    var relationship: String
+}
+
+/// Section 3: persons fiscally dependent or living in the household.
+struct DependentsSection: Codable, Sendable, Equatable {
+    struct Person: Codable, Sendable, Equatable {
+        var firstName: String
+        var birthDate: String
+        /// `enfant` or `autre`.
+        var relationship: String
+        var sharedCustody: Bool
+    }
+
+    var people: [Person]
+    var expectingChild: Bool
+}
+
+/// Section 4: professional situation of each adult.
+struct EmploymentSection: Codable, Sendable, Equatable {
+    var applicantSituation: String
+    var applicantEmployer: String
+    var coApplicantSituation: String
+    /// Private employer with 10 or more staff: Action Logement may help (DOMAIN.md §11).
+    var privateEmployerTenPlus: Bool
+}
+
+/// Section 5: monthly income and the household's revenu fiscal de référence of year N-2.
+struct ResourcesSection: Codable, Sendable, Equatable {
+    var applicantMonthlyIncome: Int
+    var coApplicantMonthlyIncome: Int
+    var otherMonthlyIncome: Int
+    var taxIncomeN2: Int
+
+    var monthlyTotal: Int { applicantMonthlyIncome + coApplicantMonthlyIncome + otherMonthlyIncome }
+}
+
+/// Section 6: where the household lives now.
+struct CurrentHousingSection: Codable, Sendable, Equatable {
+    /// LogisCore `HousingStatus` code.
+    var status: String
+    var monthlyRent: Int
+    var surface: Int
+    var since: String
+}
+
+/// Section 7: up to three reasons, in order (LogisCore `Motif` codes).
+struct ReasonsSection: Codable, Sendable, Equatable {
+    var motifs: [String]
+}
+
+/// Section 8: the dwelling sought.
+struct WishesSection: Codable, Sendable, Equatable {
+    var typologies: [String]
+    /// Commune names in order of preference; at least one.
+    var communes: [String]
+    var wheelchairAccess: Bool
+    var elevatorNeeded: Bool
+    var maxRent: Int
+    var parking: Bool
+}
+
+/// Section 9: handicap, loss of autonomy, DALO.
+struct SituationSection: Codable, Sendable, Equatable {
+    var disabledPersons: Int
+    var hasDaloDecision: Bool
+    var violence: Bool
+    var formerASE: Bool
+}

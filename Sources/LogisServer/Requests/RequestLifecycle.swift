@@ -1,0 +1,61 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// Renewal and striking-off of a registered request, shared by the pages and the API.
+enum RequestLifecycle {
+    /// The "Renouveler" button appears 3 months before the anniversary [reading: the seed's
+    /// reminder comes 2 months before; we open one month earlier so nobody is caught short].
+    static let renewalOpensMonthsBefore = 3
+
+    static func schedule(of request: HousingRequest) -> RenewalSchedule? {
+        guard let first = request.firstFiledOn, let date = try? CalendarDate(iso: first) else { return nil }
+        return RequestCalendar.renewal(registeredOn: date, renewals: request.renewals)
+    }
+
+    static func canRenew(_ request: HousingRequest, today: CalendarDate = .today()) -> Bool {
+        guard request.status.isRegistered, let schedule = schedule(of: request) else { return false }
+        return today >= schedule.anniversary.adding(months: -renewalOpensMonthsBefore) && today <= schedule.radiation
+    }
+
+    static func renew(
+        _ request: HousingRequest, by actor: Account, on db: any Database, today: CalendarDate = .today()
+    )
+        async throws
+    {
+        guard canRenew(request, today: today) else {
+            throw LogisError(
+                .conflict, code: "renewal_not_open",
+                message: "Le renouvellement n’est possible que dans les 3 mois qui précèdent la date anniversaire.")
+        }
+        request.renewals += 1
+        let next = schedule(of: request)?.anniversary.iso ?? ""
+        try await db.transaction { db in
+            try await request.save(on: db)
+            try await RequestEvent(
+                requestID: try request.requireID(), kind: .renewed,
+                label:
+                    "Demande renouvelée ; ancienneté conservée. Prochaine échéance : \(RequestSummary.display(next)).",
+                actor: actor
+            ).create(on: db)
+        }
+    }
+
+    static func radiate(
+        _ request: HousingRequest, motif: RadiationMotif, comment: String?, by actor: Account, on db: any Database
+    ) async throws {
+        guard request.status.canMove(to: .radiee) else {
+            throw LogisError(.conflict, code: "request_closed", message: "Cette demande est déjà close.")
+        }
+        request.status = .radiee
+        request.radiationMotif = motif.rawValue
+        request.radiatedAt = Date()
+        try await db.transaction { db in
+            try await request.save(on: db)
+            try await RequestEvent(
+                requestID: try request.requireID(), kind: .radiated, label: "Demande radiée : \(motif.label).",
+                comment: comment, actor: actor
+            ).create(on: db)
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import Fluent
+import Vapor
+
+/// Finds the requests a person may see. An applicant only ever reaches their own: another
+/// household's request answers 404, exactly as if it did not exist.
+enum RequestLookup {
+    static let notFound = LogisError(
+        .notFound, code: "request_not_found", message: "Cette demande n’existe pas ou ne vous est pas accessible.")
+
+    /// The account's request that is still alive (a household has only one), if any.
+    static func live(of account: Account, on db: any Database) async throws -> HousingRequest? {
+        let requests = try await HousingRequest.query(on: db).filter(\.$account.$id == (try account.requireID()))
+            .sort(\.$createdAt, .descending).all()
+        return requests.first { $0.status.isLive }
+    }
+
+    /// A request by id or NUD, visible to this applicant only.
+    static func owned(_ reference: String, by account: Account, on db: any Database) async throws -> HousingRequest {
+        let query = HousingRequest.query(on: db).filter(\.$account.$id == (try account.requireID()))
+        if let id = UUID(uuidString: reference) {
+            query.filter(\.$id == id)
+        } else {
+            query.filter(\.$nud == reference.uppercased())
+        }
+        guard let request = try await query.first() else { throw notFound }
+        return request
+    }
+}

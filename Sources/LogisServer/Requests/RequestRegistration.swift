@@ -1,0 +1,62 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// Turns a complete draft into a registered request: NUD, first filing date, wishes as rows and
+/// the first line of the timeline, all in one transaction.
+enum RequestRegistration {
+    /// DOMAIN.md §3: `GDPUB` closes the NUD of requests filed on the public online portal.
+    static let onlineDeskCode = "GDPUB"
+
+    static let incomplete = LogisError(
+        .unprocessableEntity, code: "request_incomplete",
+        message: "Votre demande n’est pas complète : terminez toutes les étapes avant de la déposer.")
+    static let notADraft = LogisError(
+        .conflict, code: "request_already_registered", message: "Cette demande est déjà enregistrée.")
+
+    static func register(
+        _ request: HousingRequest, deskCode: String, by actor: Account, on db: any Database,
+        today: CalendarDate = .today()
+    ) async throws {
+        guard request.status == .brouillon else { throw notADraft }
+        guard WizardStep.firstMissing(in: request.form) == nil, let wishes = request.form.wishes else {
+            throw incomplete
+        }
+        let communes = try await Commune.query(on: db).filter(\.$name ~~ wishes.communes).with(\.$territory).all()
+        guard let first = communes.first(where: { $0.name == wishes.communes.first }) else { throw incomplete }
+        let requestID = try request.requireID()
+        try await db.transaction { db in
+            let sequence = try await NUDCounter.next(
+                departement: first.territory.departement, month: today.month, year: today.year, on: db)
+            let nud = try NUD.generate(
+                departement: first.territory.departement, registeredOn: today, sequence: sequence, deskCode: deskCode)
+            request.nud = nud.value
+            request.status = .enregistree
+            request.$territory.id = first.$territory.id
+            request.firstFiledOn = request.firstFiledOn ?? today.iso
+            request.registeredAt = Date()
+            request.deskCode = nud.deskCode
+            request.registeredBy = actor.id
+            request.householdPersons = request.form.householdPersons
+            request.incomeRFR = request.form.resources?.taxIncomeN2
+            try await request.save(on: db)
+            try await replaceWishes(of: requestID, with: wishes.communes, communes: communes, on: db)
+            try await RequestEvent(
+                requestID: requestID, kind: .registered,
+                label: "Demande enregistrée sous le numéro unique \(nud.value).", actor: actor
+            ).create(on: db)
+        }
+    }
+
+    /// Keeps the wish rows in step with the form (DOMAIN.md §8: the ranking reads the rows).
+    static func replaceWishes(
+        of requestID: UUID, with names: [String], communes: [Commune], on db: any Database
+    ) async throws {
+        try await RequestWish.query(on: db).filter(\.$request.$id == requestID).delete()
+        for (rank, name) in names.enumerated() {
+            guard let commune = communes.first(where: { $0.name == name }) else { continue }
+            try await RequestWish(requestID: requestID, communeID: try commune.requireID(), rank: rank + 1).create(
+                on: db)
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import LogisCore
+import Vapor
+
+/// The request read back in plain French, section by section (summary before submitting, and
+/// "Ma demande" in the espace personnel).
+struct RequestSummary: Encodable {
+    struct Row: Encodable {
+        let label: String
+        let value: String
+    }
+
+    struct Section: Encodable {
+        let slug: String
+        let title: String
+        let rows: [Row]
+    }
+
+    let sections: [Section]
+
+    init(_ form: RequestForm) {
+        sections = WizardStep.allCases.map { step in
+            Section(slug: step.rawValue, title: step.title, rows: Self.rows(of: step, in: form))
+        }
+    }
+
+    private static func rows(of step: WizardStep, in form: RequestForm) -> [Row] {
+        let label = FormOptions.label
+        let yes = { (flag: Bool) in flag ? "oui" : "non" }
+        switch step {
+        case .demandeur:
+            guard let a = form.applicant else { return [] }
+            return [
+                Row(label: "Nom et prénom", value: "\(a.lastName) \(a.firstName)"),
+                Row(label: "Date de naissance", value: display(a.birthDate)),
+                Row(label: "Nationalité", value: label(a.nationality, FormOptions.nationalities)),
+                Row(label: "Situation familiale", value: label(a.maritalStatus, FormOptions.maritalStatuses)),
+                Row(label: "Adresse", value: "\(a.street), \(a.postalCode) \(a.city)"),
+            ]
+        case .coDemandeur:
+            guard let c = form.coApplicant else { return [] }
+            guard c.present else { return [Row(label: "Co-demandeur", value: "aucun")] }
+            return [
+                Row(label: "Nom et prénom", value: "\(c.lastName) \(c.firstName)"),
+                Row(label: "Date de naissance", value: display(c.birthDate)),
+                Row(label: "Lien", value: label(c.relationship, FormOptions.relationships)),
+            ]
+        case .personnes:
+            guard let d = form.dependents else { return [] }
+            var rows = d.people.map {
+                Row(
+                    label: label($0.relationship, FormOptions.dependentRelationships),
+                    value:
+                        "\($0.firstName), né(e) le \(display($0.birthDate))\($0.sharedCustody ? " (garde alternée)" : "")"
+                )
+            }
+            if rows.isEmpty { rows.append(Row(label: "Personnes à charge", value: "aucune")) }
+            if d.expectingChild { rows.append(Row(label: "Naissance attendue", value: "oui")) }
+            return rows
+        case .situationProfessionnelle:
+            guard let e = form.employment else { return [] }
+            var rows = [
+                Row(label: "Votre situation", value: label(e.applicantSituation, FormOptions.professionalSituations))
+            ]
+            if !e.applicantEmployer.isEmpty { rows.append(Row(label: "Employeur", value: e.applicantEmployer)) }
+            if !e.coApplicantSituation.isEmpty {
+                rows.append(
+                    Row(label: "Co-demandeur", value: label(e.coApplicantSituation, FormOptions.professionalSituations))
+                )
+            }
+            rows.append(Row(label: "Employeur privé de 10 salariés ou plus", value: yes(e.privateEmployerTenPlus)))
+            return rows
+        case .ressources:
+            guard let r = form.resources else { return [] }
+            return [
+                Row(label: "Revenus mensuels du foyer", value: euros(r.monthlyTotal)),
+                Row(label: "Revenu fiscal de référence (N-2)", value: euros(r.taxIncomeN2)),
+            ]
+        case .logementActuel:
+            guard let h = form.housing else { return [] }
+            return [
+                Row(label: "Situation", value: label(h.status, FormOptions.housingStatuses)),
+                Row(label: "Loyer mensuel", value: euros(h.monthlyRent)),
+                Row(label: "Surface", value: "\(h.surface) m²"),
+            ]
+        case .motifs:
+            guard let m = form.reasons else { return [] }
+            return m.motifs.enumerated().map {
+                Row(label: "Motif \($0.offset + 1)", value: label($0.element, FormOptions.motifs))
+            }
+        case .logementRecherche:
+            guard let w = form.wishes else { return [] }
+            return [
+                Row(label: "Types de logement", value: w.typologies.joined(separator: ", ")),
+                Row(label: "Communes souhaitées", value: w.communes.joined(separator: ", ")),
+                Row(label: "Accès en fauteuil roulant", value: yes(w.wheelchairAccess)),
+                Row(label: "Loyer maximum", value: w.maxRent > 0 ? euros(w.maxRent) : "non précisé"),
+            ]
+        case .handicapDalo:
+            guard let s = form.situation else { return [] }
+            return [
+                Row(label: "Personnes en situation de handicap", value: String(s.disabledPersons)),
+                Row(label: "Décision DALO favorable", value: yes(s.hasDaloDecision)),
+            ]
+        }
+    }
+
+    static func display(_ iso: String) -> String {
+        guard let date = try? CalendarDate(iso: iso) else { return iso }
+        return String(format: "%02d/%02d/%04d", date.day, date.month, date.year)
+    }
+
+    static func euros(_ amount: Int) -> String {
+        var digits = String(amount)
+        var groups: [String] = []
+        while digits.count > 3 {
+            groups.insert(String(digits.suffix(3)), at: 0)
+            digits.removeLast(3)
+        }
+        groups.insert(digits, at: 0)
+        return groups.joined(separator: "\u{202F}") + "\u{00A0}€"
+    }
+}
+
+struct RequestSummaryPage: Encodable {
+    let layout: LayoutContext
+    let summary: RequestSummary
+    let missing: [String]
+    let canSubmit: Bool
+
+    init(layout: LayoutContext, request: HousingRequest, missing: [String]) {
+        self.layout = layout
+        summary = RequestSummary(request.form)
+        self.missing = missing
+        canSubmit = missing.isEmpty && request.status == .brouillon
+    }
+}

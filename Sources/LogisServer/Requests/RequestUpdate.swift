@@ -1,0 +1,28 @@
+import Fluent
+import Vapor
+
+/// Saves a change of the form. On a registered request every change is kept in the timeline
+/// ("Mise à jour") and the searchable columns follow the form.
+enum RequestUpdate {
+    static func save(
+        _ request: HousingRequest, form: RequestForm, changed step: WizardStep, by actor: Account, on db: any Database
+    ) async throws {
+        guard form != request.form else { return }
+        try await db.transaction { db in
+            request.form = form
+            request.householdPersons = form.householdPersons
+            request.incomeRFR = form.resources?.taxIncomeN2
+            try await request.save(on: db)
+            guard request.status.isRegistered else { return }
+            let requestID = try request.requireID()
+            if step == .logementRecherche, let wishes = form.wishes {
+                let communes = try await Commune.query(on: db).filter(\.$name ~~ wishes.communes).all()
+                try await RequestRegistration.replaceWishes(
+                    of: requestID, with: wishes.communes, communes: communes, on: db)
+            }
+            try await RequestEvent(
+                requestID: requestID, kind: .updated, label: "Mise à jour : \(step.title.lowercased()).", actor: actor
+            ).create(on: db)
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// The applicant's online request: one page per Cerfa section, saved at each step, a summary,
+/// then submission (NUD). After registration the same pages update the request.
+struct RequestWizardController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let demande = routes.grouped("demande")
+        demande.get(use: start).access(.only(.demandeur))
+        demande.get("recapitulatif", use: summary).access(.only(.demandeur))
+        demande.post("soumettre", use: submit).access(.only(.demandeur))
+        demande.get("etape", ":step", use: showStep).access(.only(.demandeur))
+        demande.post("etape", ":step", use: saveStep).access(.only(.demandeur))
+    }
+
+    /// Resumes the live request (a household has only one) or opens a new draft.
+    func start(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        let request: HousingRequest
+        if let live = try await RequestLookup.live(of: account, on: req.db) {
+            request = live
+        } else {
+            request = HousingRequest(accountID: try account.requireID())
+            try await request.create(on: req.db)
+        }
+        if request.status.isRegistered { return req.redirect(to: "/mon-espace") }
+        guard let missing = WizardStep.firstMissing(in: request.form) else {
+            return req.redirect(to: "/demande/recapitulatif")
+        }
+        return req.redirect(to: "/demande/etape/\(missing.rawValue)")
+    }
+
+    func showStep(req: Request) async throws -> View {
+        let (request, step) = try await current(req)
+        let page = WizardPage(
+            step: step, form: request.form, values: step.values(of: request.form), errors: [:],
+            communes: try await communeNames(on: req.db), isUpdate: request.status.isRegistered,
+            layout: req.layoutContext(title: "Étape \(step.number) : \(step.title)"))
+        return try await req.view.render(step.template, page)
+    }
+
+    func saveStep(req: Request) async throws -> Response {
+        let (request, step) = try await current(req)
+        let account = try req.requireAccount()
+        var raw = try req.content.decode([String: String].self)
+        raw.removeValue(forKey: CSRFMiddleware.fieldName)
+        let communes = try await communeNames(on: req.db)
+        var form = request.form
+        let errors = step.apply(raw, to: &form, communes: communes)
+        guard errors.isEmpty else {
+            let page = WizardPage(
+                step: step, form: request.form, values: raw, errors: errors, communes: communes,
+                isUpdate: request.status.isRegistered,
+                layout: req.layoutContext(title: "Erreur – étape \(step.number) : \(step.title)"))
+            return try await req.view.render(step.template, page).encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        try await RequestUpdate.save(request, form: form, changed: step, by: account, on: req.db)
+        if request.status.isRegistered { return req.redirect(to: "/mon-espace?message=mise-a-jour") }
+        let next = step.next.flatMap { $0.isAnswered(in: form) ? WizardStep.firstMissing(in: form) : $0 }
+        return req.redirect(to: next.map { "/demande/etape/\($0.rawValue)" } ?? "/demande/recapitulatif")
+    }
+
+    func summary(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        guard let request = try await RequestLookup.live(of: account, on: req.db) else {
+            return req.redirect(to: "/demande")
+        }
+        let page = RequestSummaryPage(
+            layout: req.layoutContext(title: "Récapitulatif de votre demande"), request: request,
+            missing: WizardStep.allCases.filter { !$0.isAnswered(in: request.form) }.map(\.title))
+        return try await req.view.render("requests/summary", page).encodeResponse(for: req)
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        guard let request = try await RequestLookup.live(of: account, on: req.db) else {
+            return req.redirect(to: "/demande")
+        }
+        try await RequestRegistration.register(
+            request, deskCode: RequestRegistration.onlineDeskCode, by: account, on: req.db)
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "submitted")
+        return req.redirect(to: "/mon-espace?message=enregistree")
+    }
+
+    private func current(_ req: Request) async throws -> (HousingRequest, WizardStep) {
+        let account = try req.requireAccount()
+        guard let step = WizardStep(rawValue: req.parameters.get("step") ?? "") else { throw LogisError.notFound }
+        guard let request = try await RequestLookup.live(of: account, on: req.db) else {
+            throw LogisError(
+                .notFound, code: "no_request", message: "Vous n’avez pas de demande en cours : commencez-en une.")
+        }
+        return (request, step)
+    }
+
+    private func communeNames(on db: any Database) async throws -> [String] {
+        try await Commune.query(on: db).sort(\.$name).all().map(\.name)
+    }
+}

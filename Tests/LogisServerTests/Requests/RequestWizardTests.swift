@@ -1,0 +1,166 @@
+import Fluent
+import XCTVapor
+
+@testable import LogisServer
+
+final class RequestWizardTests: XCTestCase {
+    func signUp(_ app: Application, email: String) async throws -> String {
+        let password = "Logement-Test-2026"
+        try await app.send(
+            .POST, "api/v1/accounts",
+            beforeRequest: {
+                try $0.content.encode(["email": email, "password": password, "displayName": "Léa Martin"])
+            },
+            afterResponse: { XCTAssertEqual($0.status, .created) })
+        return try await Browser.signIn(app, email: email, password: password)
+    }
+
+    func fillWizard(_ app: Application, session: String) async throws {
+        try await app.send(.GET, "demande", beforeRequest: { Browser.withSession(&$0, session) }) { res in
+            XCTAssertEqual(res.headers.first(name: .location), "/demande/etape/demandeur")
+        }
+        for step in FamilyInVauvert.steps {
+            try await app.send(
+                .POST, "demande/etape/\(step.slug)",
+                beforeRequest: { Browser.post(&$0, form: step.fields, session: session) },
+                afterResponse: { res in XCTAssertEqual(res.status, .seeOther, "\(step.slug): \(res.body.string)") })
+        }
+    }
+
+    func testFamilyFilesARequestAndGetsANUD() async throws {
+        try await withApp(demo: true) { app in
+            let session = try await signUp(app, email: "lea.martin@exemple.fr")
+            try await fillWizard(app, session: session)
+            try await app.send(.GET, "demande/recapitulatif", beforeRequest: { Browser.withSession(&$0, session) }) {
+                res in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertTrue(res.body.string.contains("Déposer ma demande"))
+                XCTAssertTrue(res.body.string.contains("Vauvert, Aimargues"))
+            }
+            try await app.send(
+                .POST, "demande/soumettre", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
+                afterResponse: { XCTAssertEqual($0.headers.first(name: .location), "/mon-espace?message=enregistree") })
+            let found = try await HousingRequest.query(on: app.db).first()
+            let request = try XCTUnwrap(found)
+            XCTAssertEqual(request.status, .enregistree)
+            XCTAssertEqual(request.householdPersons, 4)
+            let nud = try XCTUnwrap(request.nud)
+            XCTAssertEqual(nud.count, 18)
+            XCTAssertTrue(nud.hasPrefix("030"), nud)
+            XCTAssertTrue(nud.hasSuffix("000001GDPUB"), nud)
+            let wishes = try await RequestWish.query(on: app.db).with(\.$commune).sort(\.$rank).all()
+            XCTAssertEqual(wishes.map(\.commune.name), ["Vauvert", "Aimargues"])
+            try await app.send(.GET, "mon-espace", beforeRequest: { Browser.withSession(&$0, session) }) { res in
+                XCTAssertTrue(res.body.string.contains(nud))
+                XCTAssertTrue(res.body.string.contains("Demande enregistrée sous le numéro unique"))
+            }
+        }
+    }
+
+    func testInvalidFieldsAreShownNextToTheField() async throws {
+        try await withApp(demo: true) { app in
+            let session = try await signUp(app, email: "erreurs@exemple.fr")
+            try await app.send(.GET, "demande", beforeRequest: { Browser.withSession(&$0, session) }) { _ in }
+            try await app.send(
+                .POST, "demande/etape/ressources",
+                beforeRequest: {
+                    Browser.post(&$0, form: ["applicantMonthlyIncome": "-5", "taxIncomeN2": "abc"], session: session)
+                },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .unprocessableEntity)
+                    XCTAssertTrue(res.body.string.contains("ne peut pas être négatif"))
+                    XCTAssertTrue(res.body.string.contains("un nombre entier d’euros"))
+                    XCTAssertTrue(res.body.string.contains("aria-invalid=\"true\""))
+                })
+            try await app.send(
+                .POST, "demande/etape/logement-recherche",
+                beforeRequest: { Browser.post(&$0, form: ["commune1": "Paris"], session: session) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .unprocessableEntity)
+                    XCTAssertTrue(res.body.string.contains("Cochez au moins un type de logement."))
+                    XCTAssertTrue(res.body.string.contains("Choix inconnu pour une commune."))
+                })
+            try await app.send(
+                .POST, "demande/etape/demandeur",
+                beforeRequest: {
+                    Browser.post(
+                        &$0, form: ["lastName": "X", "birthDate": "2099-01-01", "nationality": "other"],
+                        session: session)
+                },
+                afterResponse: { res in
+                    XCTAssertTrue(res.body.string.contains("La date ne peut pas être dans le futur."))
+                    XCTAssertTrue(res.body.string.contains("Indiquez votre titre de séjour"))
+                })
+        }
+    }
+
+    func testIncompleteDraftCannotBeSubmitted() async throws {
+        try await withApp(demo: true) { app in
+            let session = try await signUp(app, email: "incomplet@exemple.fr")
+            try await app.send(.GET, "demande", beforeRequest: { Browser.withSession(&$0, session) }) { _ in }
+            try await app.send(
+                .POST, "demande/soumettre", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .unprocessableEntity)
+                    XCTAssertTrue(res.body.string.contains("n’est pas complète"))
+                })
+        }
+    }
+
+    func testDraftResumesAndOnlyOneLiveRequestPerHousehold() async throws {
+        try await withApp(demo: true) { app in
+            let session = try await signUp(app, email: "reprise@exemple.fr")
+            try await fillWizard(app, session: session)
+            try await app.send(.GET, "demande/etape/ressources", beforeRequest: { Browser.withSession(&$0, session) }) {
+                res in
+                XCTAssertTrue(res.body.string.contains("value=\"26500\""), "saved answers come back")
+            }
+            try await app.send(.GET, "demande", beforeRequest: { Browser.withSession(&$0, session) }) { res in
+                XCTAssertEqual(res.headers.first(name: .location), "/demande/recapitulatif")
+            }
+            let count = try await HousingRequest.query(on: app.db).count()
+            XCTAssertEqual(count, 1)
+        }
+    }
+
+    func testUpdateAfterRegistrationIsKeptInTheTimeline() async throws {
+        try await withApp(demo: true) { app in
+            let session = try await signUp(app, email: "maj@exemple.fr")
+            try await fillWizard(app, session: session)
+            try await app.send(
+                .POST, "demande/soumettre", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
+                afterResponse: { XCTAssertEqual($0.status, .seeOther) })
+            var fields = FamilyInVauvert.steps[4].fields
+            fields["taxIncomeN2"] = "24000"
+            try await app.send(
+                .POST, "demande/etape/ressources", beforeRequest: { Browser.post(&$0, form: fields, session: session) },
+                afterResponse: { XCTAssertEqual($0.headers.first(name: .location), "/mon-espace?message=mise-a-jour") })
+            let found = try await HousingRequest.query(on: app.db).first()
+            let request = try XCTUnwrap(found)
+            XCTAssertEqual(request.incomeRFR, 24000)
+            let events = try await RequestEvent.query(on: app.db).all().map(\.label)
+            XCTAssertTrue(events.contains("Mise à jour : vos ressources."), "\(events)")
+        }
+    }
+
+    func testAbandonNeedsConfirmationAndStrikesOff() async throws {
+        try await withApp(demo: true) { app in
+            let session = try await signUp(app, email: "abandon@exemple.fr")
+            try await fillWizard(app, session: session)
+            try await app.send(
+                .POST, "demande/soumettre", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
+                afterResponse: { XCTAssertEqual($0.status, .seeOther) })
+            try await app.send(
+                .POST, "mon-espace/abandonner", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
+                afterResponse: { XCTAssertEqual($0.status, .unprocessableEntity) })
+            try await app.send(
+                .POST, "mon-espace/abandonner",
+                beforeRequest: { Browser.post(&$0, form: ["confirm": "oui", "comment": "Relogée"], session: session) },
+                afterResponse: { XCTAssertEqual($0.status, .seeOther) })
+            let found = try await HousingRequest.query(on: app.db).first()
+            let request = try XCTUnwrap(found)
+            XCTAssertEqual(request.status, .radiee)
+            XCTAssertEqual(request.radiationMotif, "abandon")
+        }
+    }
+}
