@@ -23,10 +23,13 @@ let package = Package(
         ),
         // The `logis rules …` command line, kept apart from the server so it prints clean JSON.
         .target(name: "LogisRulesCLI", dependencies: ["LogisCore"]),
+        // A small PDF writer (standard fonts, WinAnsi) for the attestation and letters.
+        .target(name: "LogisPDF"),
         .target(
             name: "LogisServer",
             dependencies: [
                 "LogisCore",
+                "LogisPDF",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -36,6 +39,7 @@ let package = Package(
         ),
         .executableTarget(name: "logis", dependencies: ["LogisServer", "LogisRulesCLI"]),
         .testTarget(name: "LogisCoreTests", dependencies: ["LogisCore", "LogisRulesCLI"]),
+        .testTarget(name: "LogisPDFTests", dependencies: ["LogisPDF"]),
         .testTarget(
             name: "LogisServerTests",
             dependencies: [

@@ -12,6 +12,7 @@ extension Application {
         try register(collection: SessionAPIController())
         try register(collection: RequestWizardController())
         try register(collection: PersonalSpaceController())
+        try register(collection: RequestsAPIController())
         allowedMethods = AllowedMethods(routes: routes.all)
     }
 }

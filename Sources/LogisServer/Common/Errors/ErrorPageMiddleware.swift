@@ -55,13 +55,14 @@ struct ErrorBody: Content {
     struct Detail: Content {
         let code: String
         let message: String
+        let fields: [String: String]?
     }
 
     let error: Detail
 
     static func response(for failure: LogisError) -> Response {
         let response = Response(status: failure.status)
-        let body = ErrorBody(error: .init(code: failure.code, message: failure.message))
+        let body = ErrorBody(error: .init(code: failure.code, message: failure.message, fields: failure.fields))
         try? response.content.encode(body, as: .json)
         return response
     }

@@ -7,11 +7,14 @@ public struct LogisError: AbortError, Sendable, Equatable {
     public let code: String
     /// Plain French sentence shown to the person.
     public let message: String
+    /// Per-field messages of a rejected form, keyed by field name.
+    public let fields: [String: String]?
 
-    public init(_ status: HTTPResponseStatus, code: String, message: String) {
+    public init(_ status: HTTPResponseStatus, code: String, message: String, fields: [String: String]? = nil) {
         self.status = status
         self.code = code
         self.message = message
+        self.fields = fields
     }
 
     public var reason: String { message }

@@ -1,0 +1,138 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// The applicant's journey on the JSON API: the same rules and validations as the pages.
+struct RequestsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let requests = routes.grouped("api", "v1", "requests")
+        requests.get(use: list).access(.only(.demandeur))
+        requests.post(use: create).access(.only(.demandeur))
+        requests.get(":reference", use: show).access(.only(.demandeur))
+        requests.patch(":reference", use: update).access(.only(.demandeur))
+        requests.post(":reference", "submit", use: submit).access(.only(.demandeur))
+        requests.get(":reference", "timeline", use: timeline).access(.only(.demandeur))
+        requests.post(":reference", "renew", use: renew).access(.only(.demandeur))
+    }
+
+    func list(req: Request) async throws -> [RequestDTO] {
+        let account = try req.requireAccount()
+        return try await HousingRequest.query(on: req.db).filter(\.$account.$id == (try account.requireID()))
+            .sort(\.$createdAt, .descending).all().map(RequestDTO.init)
+    }
+
+    func create(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        if let live = try await RequestLookup.live(of: account, on: req.db) {
+            throw LogisError(
+                .conflict, code: "request_already_exists",
+                message: "Votre foyer a déjà une demande en cours (\(live.nud ?? "brouillon")) : mettez-la à jour.")
+        }
+        let request = HousingRequest(accountID: try account.requireID())
+        let hasBody = (req.body.data?.readableBytes ?? 0) > 0
+        if hasBody, let steps = try req.content.decode(StepsBody.self).steps as [String: [String: FieldValue]]? {
+            request.form = try await apply(steps, to: request.form, on: req.db)
+        }
+        request.householdPersons = request.form.householdPersons
+        try await request.create(on: req.db)
+        return try await RequestDTO(request).encodeResponse(status: .created, for: req)
+    }
+
+    func show(req: Request) async throws -> RequestDTO {
+        RequestDTO(try await owned(req))
+    }
+
+    func update(req: Request) async throws -> RequestDTO {
+        let account = try req.requireAccount()
+        let request = try await owned(req)
+        guard request.status.isLive else {
+            throw LogisError(.conflict, code: "request_closed", message: "Cette demande est close.")
+        }
+        let body = try req.content.decode(StepsBody.self)
+        let form = try await apply(body.steps, to: request.form, on: req.db)
+        for step in WizardStep.allCases where body.steps[step.rawValue] != nil {
+            try await RequestUpdate.save(request, form: form, changed: step, by: account, on: req.db)
+        }
+        return RequestDTO(request)
+    }
+
+    func submit(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        let request = try await owned(req)
+        try await RequestRegistration.register(
+            request, deskCode: RequestRegistration.onlineDeskCode, by: account, on: req.db)
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "submitted")
+        return try await RequestDTO(request).encodeResponse(status: .created, for: req)
+    }
+
+    func timeline(req: Request) async throws -> [TimelineDTO] {
+        let request = try await owned(req)
+        return try await RequestEvent.query(on: req.db).filter(\.$request.$id == (try request.requireID()))
+            .sort(\.$occurredAt).all().map(TimelineDTO.init)
+    }
+
+    func renew(req: Request) async throws -> RequestDTO {
+        let account = try req.requireAccount()
+        let request = try await owned(req)
+        try await RequestLifecycle.renew(request, by: account, on: req.db)
+        return RequestDTO(request)
+    }
+
+    private func owned(_ req: Request) async throws -> HousingRequest {
+        try await RequestLookup.owned(req.parameters.get("reference") ?? "", by: try req.requireAccount(), on: req.db)
+    }
+
+    /// Validates every given section with the wizard's rules; all messages come back at once.
+    private func apply(
+        _ steps: [String: [String: FieldValue]], to form: RequestForm, on db: any Database
+    )
+        async throws -> RequestForm
+    {
+        var form = form
+        var problems: [String: String] = [:]
+        let communes = try await Commune.query(on: db).all().map(\.name)
+        for (slug, fields) in steps {
+            guard let step = WizardStep(rawValue: slug) else {
+                problems[slug] =
+                    "Section inconnue. Sections : \(WizardStep.allCases.map(\.rawValue).joined(separator: ", "))."
+                continue
+            }
+            let errors = step.apply(fields.mapValues(\.text), to: &form, communes: communes)
+            for (field, message) in errors { problems["\(slug).\(field)"] = message }
+        }
+        guard problems.isEmpty else {
+            throw LogisError(
+                .unprocessableEntity, code: "validation_failed",
+                message: "Certaines réponses sont invalides : voir le détail par champ.", fields: problems)
+        }
+        return form
+    }
+}
+
+/// `{"steps": {"ressources": {"taxIncomeN2": 26500, …}, …}}`: sections named like the wizard pages.
+struct StepsBody: Content {
+    let steps: [String: [String: FieldValue]]
+}
+
+/// A field's value as JSON may carry it (text, number or boolean), read as the page would.
+struct FieldValue: Codable, Sendable {
+    let text: String
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let flag = try? container.decode(Bool.self) {
+            text = flag ? "on" : ""
+        } else if let number = try? container.decode(Int.self) {
+            text = String(number)
+        } else if let number = try? container.decode(Double.self) {
+            text = String(number)
+        } else {
+            text = try container.decode(String.self)
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(text)
+    }
+}

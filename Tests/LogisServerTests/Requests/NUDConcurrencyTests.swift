@@ -1,0 +1,50 @@
+import Fluent
+import LogisCore
+import XCTVapor
+
+@testable import LogisServer
+
+final class NUDConcurrencyTests: XCTestCase {
+    /// A complete draft built from the same answers as the wizard tests.
+    static func completeForm(communes: [String]) -> RequestForm {
+        var form = RequestForm()
+        for step in FamilyInVauvert.steps {
+            guard let wizardStep = WizardStep(rawValue: step.slug) else { continue }
+            _ = wizardStep.apply(step.fields, to: &form, communes: communes)
+        }
+        return form
+    }
+
+    func testFiftyParallelSubmitsGetFiftyDistinctNUDsWithoutGaps() async throws {
+        try await withApp(demo: true) { app in
+            let communes = try await Commune.query(on: app.db).all().map(\.name)
+            let form = Self.completeForm(communes: communes)
+            XCTAssertNil(WizardStep.firstMissing(in: form))
+            let found = try await Account.query(on: app.db).filter(\.$email == "demandeur@demo.logis.fr").first()
+            let applicant = try XCTUnwrap(found)
+            var drafts: [HousingRequest] = []
+            for _ in 0..<50 {
+                let draft = HousingRequest(accountID: nil, form: form)
+                try await draft.create(on: app.db)
+                drafts.append(draft)
+            }
+            let today = try CalendarDate(year: 2026, month: 11, day: 23)
+            let database = app.db
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for draft in drafts {
+                    group.addTask {
+                        try await RequestRegistration.register(
+                            draft, deskCode: "GDPUB", by: applicant, on: database, today: today)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let nuds = try await HousingRequest.query(on: app.db).all().compactMap(\.nud)
+            XCTAssertEqual(nuds.count, 50)
+            XCTAssertEqual(Set(nuds).count, 50, "every NUD is distinct")
+            let sequences = try nuds.map { try NUD(validating: $0).sequence }.sorted()
+            XCTAssertEqual(sequences, Array(1...50), "no number lost, no gap")
+            XCTAssertTrue(nuds.allSatisfy { $0.hasPrefix("0301126") }, "Gard, November 2026")
+        }
+    }
+}
