@@ -8,6 +8,7 @@ struct PersonalSpaceController: RouteCollection {
         let space = routes.grouped("mon-espace")
         space.get(use: home).access(.only(.demandeur))
         space.post("renouveler", use: renew).access(.only(.demandeur))
+        space.get("attestation.pdf", use: attestation).access(.only(.demandeur))
         space.get("abandonner", use: abandonForm).access(.only(.demandeur))
         space.post("abandonner", use: abandon).access(.only(.demandeur))
     }
@@ -69,6 +70,12 @@ struct PersonalSpaceController: RouteCollection {
         guard let request = try await RequestLookup.live(of: account, on: req.db) else { throw RequestLookup.notFound }
         try await RequestLifecycle.renew(request, by: account, on: req.db)
         return req.redirect(to: "/mon-espace?message=renouvelee")
+    }
+
+    func attestation(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        guard let request = try await RequestLookup.live(of: account, on: req.db) else { throw RequestLookup.notFound }
+        return try await Attestation.response(for: request, on: req)
     }
 
     struct AbandonPage: Encodable {

@@ -13,6 +13,7 @@ struct RequestsAPIController: RouteCollection {
         requests.post(":reference", "submit", use: submit).access(.only(.demandeur))
         requests.get(":reference", "timeline", use: timeline).access(.only(.demandeur))
         requests.post(":reference", "renew", use: renew).access(.only(.demandeur))
+        requests.get(":reference", "attestation.pdf", use: attestation).access(.only(.demandeur))
     }
 
     func list(req: Request) async throws -> [RequestDTO] {
@@ -76,6 +77,10 @@ struct RequestsAPIController: RouteCollection {
         let request = try await owned(req)
         try await RequestLifecycle.renew(request, by: account, on: req.db)
         return RequestDTO(request)
+    }
+
+    func attestation(req: Request) async throws -> Response {
+        try await Attestation.response(for: try await owned(req), on: req)
     }
 
     private func owned(_ req: Request) async throws -> HousingRequest {

@@ -77,6 +77,15 @@ final class RequestsAPITests: XCTestCase {
             try await app.send(.GET, "api/v1/requests/\(id)/timeline", beforeRequest: { auth(&$0) }) { res in
                 XCTAssertTrue(res.body.string.contains("\"kind\":\"registered\""))
             }
+            try await app.send(.GET, "api/v1/requests/\(id)/attestation.pdf", beforeRequest: { auth(&$0) }) { res in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertEqual(res.headers.contentType?.subType, "pdf")
+                let text = try PDFText.extract(Data(buffer: res.body))
+                XCTAssertTrue(text.contains(nud), text)
+                XCTAssertTrue(text.contains("Attestation d’enregistrement"), text)
+                XCTAssertTrue(text.contains("France Services Petite Camargue"), text)
+                XCTAssertTrue(text.contains("Vauvert, Aimargues"), text)
+            }
             try await app.send(.POST, "api/v1/requests/\(id)/renew", beforeRequest: { auth(&$0) }) { res in
                 XCTAssertEqual(res.status, .conflict, "renewal opens 3 months before the anniversary")
                 XCTAssertEqual(try res.content.decode(APIError.self).error.code, "renewal_not_open")
