@@ -44,6 +44,7 @@ let package = Package(
             name: "LogisServerTests",
             dependencies: [
                 "LogisServer",
+                "LogisRulesCLI",
                 .product(name: "XCTVapor", package: "vapor"),
             ]
         ),

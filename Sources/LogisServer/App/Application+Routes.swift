@@ -13,6 +13,7 @@ extension Application {
         try register(collection: RequestWizardController())
         try register(collection: PersonalSpaceController())
         try register(collection: RequestsAPIController())
+        try register(collection: EligibilityController())
         allowedMethods = AllowedMethods(routes: routes.all)
     }
 }

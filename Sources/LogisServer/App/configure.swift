@@ -5,6 +5,7 @@ public func configure(_ app: Application, settings: Settings? = nil) async throw
     let settings = try settings ?? Settings(environment: app.environment)
     app.logisSettings = settings
     try app.configureDatabase(settings)
+    app.loadRules(settings)
     app.configureViews()
     app.configureSecurity(settings)
     try app.configureRoutes()
