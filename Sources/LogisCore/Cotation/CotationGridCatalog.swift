@@ -1,0 +1,54 @@
+import Foundation
+
+/// The grids shipped with LogisCore (`Resources/grids/<id>-v<version>.json`).
+public struct CotationGridCatalog: Sendable {
+    public let grids: [CotationGrid]
+
+    public init(_ grids: [CotationGrid]) {
+        self.grids = grids.sorted { ($0.id, $0.version) < ($1.id, $1.version) }
+    }
+
+    /// The bundled grids, loaded once (empty only if a bundled file is broken, which the tests rule out).
+    public static let bundled: CotationGridCatalog = (try? loadBundled()) ?? CotationGridCatalog([])
+
+    public static func loadBundled() throws(RuleError) -> CotationGridCatalog {
+        guard let directory = Bundle.module.url(forResource: "grids", withExtension: nil) else {
+            throw RuleError(code: "grid_unavailable", message: "Les grilles de cotation intégrées sont introuvables.")
+        }
+        let names: [String]
+        do {
+            names = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+        } catch {
+            throw RuleError(code: "io_error", message: "Lecture impossible du dossier \(directory.path).")
+        }
+        var grids: [CotationGrid] = []
+        for name in names.sorted() where name.hasSuffix(".json") {
+            let data: Data
+            do {
+                data = try Data(contentsOf: directory.appendingPathComponent(name))
+            } catch {
+                throw RuleError(code: "io_error", message: "Lecture impossible de la grille \(name).")
+            }
+            do {
+                grids.append(try CotationGrid.validated(from: data))
+            } catch {
+                throw RuleError(code: error.code, message: "\(name) : \(error.message)")
+            }
+        }
+        return CotationGridCatalog(grids)
+    }
+
+    /// A grid by id, at `version` or at its latest version.
+    public func grid(id: String, version: Int? = nil) throws(RuleError) -> CotationGrid {
+        let candidates = grids.filter { $0.id == id && (version == nil || $0.version == version) }
+        guard let grid = candidates.last else {
+            let known = Set(grids.map(\.id)).sorted().joined(separator: ", ")
+            let versionText = version.map { " en version \($0)" } ?? ""
+            throw RuleError(
+                code: "grid_unavailable",
+                message: "Grille de cotation « \(id) »\(versionText) inconnue (grilles disponibles : \(known))."
+            )
+        }
+        return grid
+    }
+}
