@@ -29,6 +29,7 @@ extension Application {
             M0004CreateSignInFailure(),
             M0005CreateAuditEntry(),
             M0006CreateHousingRequest(),
+            M0007CreateRequestDocument(),
         ]
     }
 

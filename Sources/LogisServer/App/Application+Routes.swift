@@ -14,6 +14,7 @@ extension Application {
         try register(collection: PersonalSpaceController())
         try register(collection: RequestsAPIController())
         try register(collection: EligibilityController())
+        try register(collection: DocumentsController())
         allowedMethods = AllowedMethods(routes: routes.all)
     }
 }

@@ -17,18 +17,21 @@ public struct Settings: Sendable {
     public var bcryptCost: Int
     /// Where imported rule tables (next year's ceilings) are stored.
     public var rulesDataDirectory: String
+    /// Uploaded pieces, outside the web root.
+    public var filesDirectory: String
 
     public var databaseKind: DatabaseKind { databaseURL == nil ? .sqlite : .postgres }
 
     public init(
         databaseURL: String?, sqlitePath: String, secureCookies: Bool = false, bcryptCost: Int = 12,
-        rulesDataDirectory: String = "var/rules"
+        rulesDataDirectory: String = "var/rules", filesDirectory: String = "var/files"
     ) {
         self.databaseURL = databaseURL
         self.sqlitePath = sqlitePath
         self.secureCookies = secureCookies
         self.bcryptCost = bcryptCost
         self.rulesDataDirectory = rulesDataDirectory
+        self.filesDirectory = filesDirectory
     }
 
     public init(environment: Environment) throws {
@@ -42,7 +45,8 @@ public struct Settings: Sendable {
             sqlitePath: Environment.get("LOGIS_SQLITE_PATH") ?? "var/logis.sqlite",
             secureCookies: publicURL.hasPrefix("https://"),
             bcryptCost: Environment.get("LOGIS_BCRYPT_COST").flatMap(Int.init) ?? 12,
-            rulesDataDirectory: Environment.get("LOGIS_RULES_DIR") ?? "var/rules"
+            rulesDataDirectory: Environment.get("LOGIS_RULES_DIR") ?? "var/rules",
+            filesDirectory: Environment.get("LOGIS_FILES_DIR") ?? "var/files"
         )
     }
 }

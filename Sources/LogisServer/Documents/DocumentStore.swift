@@ -1,0 +1,76 @@
+import Crypto
+import Fluent
+import LogisCore
+import Vapor
+
+/// Keeps uploaded pieces: files under `var/files/` (outside the web root) with random names,
+/// one database row each. Shared by the espace personnel, the API and the guichet.
+enum DocumentStore {
+    static func directory(_ app: Application) -> String { app.logisSettings.filesDirectory }
+
+    /// Saves `data` as the file of `piece`, replacing a previous file not yet validated.
+    static func upload(
+        _ data: Data, piece: String, to request: HousingRequest, by actor: Account, on req: Request
+    ) async throws -> RequestDocument {
+        let requestID = try request.requireID()
+        guard data.count <= UploadedFileKind.maximumSize else { throw LogisError.fileTooLarge }
+        guard !data.isEmpty else { throw LogisError.emptyFile }
+        guard let kind = UploadedFileKind.detect(data) else { throw LogisError.unsupportedFileType }
+        guard let required = ChecklistView.requiredPiece(piece, of: request) else { throw LogisError.unknownPiece }
+        let existing = try await RequestDocument.query(on: req.db).filter(\.$request.$id == requestID)
+            .filter(\.$piece == piece).first()
+        if existing?.status == .validee { throw LogisError.documentLocked }
+
+        let name =
+            SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }
+            .joined() + "." + kind.fileExtension
+        let path = try storagePath(for: name, app: req.application, creatingFolder: true)
+        try await req.fileio.writeFile(ByteBuffer(data: data), at: path)
+        let document = RequestDocument(
+            requestID: requestID, piece: piece, storedName: name, contentType: kind.rawValue, size: data.count,
+            sha256: FileHash.sha256(data))
+        do {
+            try await req.db.transaction { db in
+                if let existing { try await existing.delete(on: db) }
+                try await document.create(on: db)
+                try await RequestEvent(
+                    requestID: requestID, kind: .documentUploaded, label: "Pièce déposée : \(required.label).",
+                    actor: actor
+                ).create(on: db)
+            }
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            throw error
+        }
+        if let existing { removeFile(existing, app: req.application) }
+        return document
+    }
+
+    static func delete(_ document: RequestDocument, on req: Request) async throws {
+        guard document.status != .validee else { throw LogisError.documentLocked }
+        try await document.delete(on: req.db)
+        removeFile(document, app: req.application)
+    }
+
+    static func contents(of document: RequestDocument, on req: Request) async throws -> ByteBuffer {
+        let path = try storagePath(for: document.storedName, app: req.application, creatingFolder: false)
+        return try await req.fileio.collectFile(at: path)
+    }
+
+    /// Files are spread over 256 folders by the first two characters of their random name.
+    static func storagePath(for name: String, app: Application, creatingFolder: Bool) throws -> String {
+        guard name.count > 4, name.allSatisfy({ $0.isHexDigit || $0 == "." || $0.isLetter }), !name.contains("..")
+        else { throw LogisError.notFound }
+        let folder = directory(app) + "/" + String(name.prefix(2))
+        if creatingFolder {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        }
+        return folder + "/" + name
+    }
+
+    private static func removeFile(_ document: RequestDocument, app: Application) {
+        if let path = try? storagePath(for: document.storedName, app: app, creatingFolder: false) {
+            try? FileManager.default.removeItem(atPath: path)
+        }
+    }
+}

@@ -1,0 +1,132 @@
+import Fluent
+import Vapor
+
+/// The applicant's pieces: the checklist with the state of each piece, upload, replace, delete;
+/// as pages in the espace personnel and on the API.
+struct DocumentsController: RouteCollection {
+    /// Multipart overhead on top of the 5 MB file; larger bodies are cut off with a 413.
+    static let uploadBodyLimit: ByteCount = "6mb"
+
+    func boot(routes: any RoutesBuilder) throws {
+        let pages = routes.grouped("mon-espace", "pieces")
+        pages.get(use: page).access(.only(.demandeur))
+        pages.on(.POST, body: .collect(maxSize: Self.uploadBodyLimit), use: uploadFromPage).access(.only(.demandeur))
+        pages.post(":document", "supprimer", use: deleteFromPage).access(.only(.demandeur))
+        let api = routes.grouped("api", "v1", "requests", ":reference", "documents")
+        api.get(use: list).access(.only(.demandeur))
+        api.on(.POST, body: .collect(maxSize: Self.uploadBodyLimit), use: uploadFromAPI).access(.only(.demandeur))
+        api.delete(":document", use: deleteFromAPI).access(.only(.demandeur))
+    }
+
+    struct UploadForm: Content {
+        let piece: String
+        let file: File
+    }
+
+    struct Page: Encodable {
+        let layout: LayoutContext
+        let feedback: FormFeedback
+        let checklist: ChecklistView
+        let registration: [ChecklistView.Item]
+        let instruction: [ChecklistView.Item]
+    }
+
+    static let messages = [
+        "deposee": "Votre pièce a bien été déposée. Elle sera vérifiée par un agent.",
+        "supprimee": "La pièce a été supprimée.",
+    ]
+
+    func page(req: Request) async throws -> View {
+        let request = try await registeredRequest(req)
+        let notice = req.query[String.self, at: "message"].flatMap { Self.messages[$0] }
+        return try await render(req, request: request, feedback: .init(error: nil, notice: notice))
+    }
+
+    func uploadFromPage(req: Request) async throws -> Response {
+        let request = try await registeredRequest(req)
+        do {
+            let form = try req.content.decode(UploadForm.self)
+            _ = try await DocumentStore.upload(
+                Data(buffer: form.file.data), piece: form.piece, to: request, by: try req.requireAccount(), on: req)
+            return req.redirect(to: "/mon-espace/pieces?message=deposee")
+        } catch let failure as LogisError where failure.status != .internalServerError {
+            return try await render(req, request: request, feedback: .error(failure.message))
+                .encodeResponse(status: failure.status, for: req)
+        } catch is DecodingError {
+            return try await render(req, request: request, feedback: .error("Choisissez un fichier à envoyer."))
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+    }
+
+    func deleteFromPage(req: Request) async throws -> Response {
+        let request = try await registeredRequest(req)
+        try await DocumentStore.delete(try await document(req, of: request), on: req)
+        return req.redirect(to: "/mon-espace/pieces?message=supprimee")
+    }
+
+    func list(req: Request) async throws -> ChecklistView {
+        try await ChecklistView.build(for: try await apiRequest(req), on: req.db)
+    }
+
+    func uploadFromAPI(req: Request) async throws -> Response {
+        let request = try await apiRequest(req)
+        let form = try req.content.decode(UploadForm.self)
+        let document = try await DocumentStore.upload(
+            Data(buffer: form.file.data), piece: form.piece, to: request, by: try req.requireAccount(), on: req)
+        return try await DocumentDTO(document).encodeResponse(status: .created, for: req)
+    }
+
+    func deleteFromAPI(req: Request) async throws -> HTTPStatus {
+        let request = try await apiRequest(req)
+        try await DocumentStore.delete(try await document(req, of: request), on: req)
+        return .noContent
+    }
+
+    private func render(_ req: Request, request: HousingRequest, feedback: FormFeedback) async throws -> View {
+        let checklist = try await ChecklistView.build(for: request, on: req.db)
+        let page = Page(
+            layout: req.layoutContext(title: "Mes pièces justificatives"), feedback: feedback, checklist: checklist,
+            registration: checklist.checklist.filter { $0.level == "registration" },
+            instruction: checklist.checklist.filter { $0.level == "instruction" })
+        return try await req.view.render("documents/pieces", page)
+    }
+
+    private func registeredRequest(_ req: Request) async throws -> HousingRequest {
+        guard let request = try await RequestLookup.live(of: try req.requireAccount(), on: req.db),
+            request.status.isRegistered
+        else { throw RequestLookup.notFound }
+        return request
+    }
+
+    private func apiRequest(_ req: Request) async throws -> HousingRequest {
+        try await RequestLookup.owned(req.parameters.get("reference") ?? "", by: try req.requireAccount(), on: req.db)
+    }
+
+    private func document(_ req: Request, of request: HousingRequest) async throws -> RequestDocument {
+        guard let id = req.parameters.get("document", as: UUID.self),
+            let document = try await RequestDocument.query(on: req.db).filter(\.$id == id)
+                .filter(\.$request.$id == (try request.requireID())).first()
+        else { throw LogisError(.notFound, code: "document_not_found", message: "Cette pièce n’existe pas.") }
+        return document
+    }
+}
+
+struct DocumentDTO: Content {
+    let id: UUID?
+    let piece: String
+    let status: String
+    let contentType: String
+    let size: Int
+    let sha256: String
+    let uploadedAt: Date?
+
+    init(_ document: RequestDocument) {
+        id = document.id
+        piece = document.piece
+        status = document.status.rawValue
+        contentType = document.contentType
+        size = document.size
+        sha256 = document.sha256
+        uploadedAt = document.uploadedAt
+    }
+}

@@ -1,0 +1,42 @@
+import LogisCore
+
+extension RequestForm {
+    /// The situation LogisCore derives the document checklist from. Persons are in Cerfa order:
+    /// applicant, co-applicant, then the other persons of the household.
+    var documentSituation: RequestSituation {
+        let today = CalendarDate.today()
+        let employment = self.employment
+        let actionLogement = employment?.privateEmployerTenPlus ?? false
+        var persons = [
+            PersonSituation(
+                role: .demandeur, nationality: Nationality(rawValue: applicant?.nationality ?? "") ?? .france,
+                professionalSituation: ProfessionalSituation(rawValue: employment?.applicantSituation ?? ""),
+                // [reading] The form counts disabled persons; the evidence is asked of the applicant.
+                disabled: (situation?.disabledPersons ?? 0) > 0, formerASE: situation?.formerASE ?? false,
+                actionLogement: actionLogement)
+        ]
+        if let co = coApplicant, co.present {
+            persons.append(
+                PersonSituation(
+                    role: .coDemandeur, nationality: Nationality(rawValue: co.nationality) ?? .france,
+                    professionalSituation: ProfessionalSituation(rawValue: employment?.coApplicantSituation ?? "")))
+        }
+        for person in dependents?.people ?? [] {
+            let adult = (try? CalendarDate(iso: person.birthDate)).map { $0.adding(years: 18) <= today } ?? false
+            persons.append(PersonSituation(role: person.relationship == "enfant" ? .enfant : .autre, adult: adult))
+        }
+        return RequestSituation(
+            persons: persons, maritalStatus: MaritalStatus(rawValue: applicant?.maritalStatus ?? "") ?? .celibataire,
+            housingStatus: HousingStatus(code: housing?.status ?? "") ?? .autre,
+            motifs: (reasons?.motifs ?? []).compactMap(Motif.init(code:)), violence: situation?.violence ?? false,
+            pregnancy: dependents?.expectingChild ?? false)
+    }
+
+    /// First name of each person of the checklist, for labels such as « Pièce d’identité – Léa ».
+    var personNames: [String] {
+        var names = [applicant?.firstName ?? "Demandeur"]
+        if let co = coApplicant, co.present { names.append(co.firstName) }
+        names += (dependents?.people ?? []).map(\.firstName)
+        return names
+    }
+}

@@ -1,0 +1,50 @@
+import Crypto
+import Foundation
+
+/// What a file really is, judged by its first bytes (never by its name or declared type).
+enum UploadedFileKind: String, Sendable {
+    case pdf = "application/pdf"
+    case jpeg = "image/jpeg"
+    case png = "image/png"
+
+    /// DOMAIN.md §5: one document per piece, at most 5 MB.
+    static let maximumSize = 5 * 1024 * 1024
+
+    static func detect(_ bytes: some Collection<UInt8>) -> UploadedFileKind? {
+        let head = Array(bytes.prefix(8))
+        if head.starts(with: Array("%PDF-".utf8)) { return .pdf }
+        if head.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }
+        if head.starts(with: [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) { return .png }
+        return nil
+    }
+
+    var fileExtension: String {
+        switch self {
+        case .pdf: "pdf"
+        case .jpeg: "jpg"
+        case .png: "png"
+        }
+    }
+}
+
+extension LogisError {
+    static let fileTooLarge = LogisError(
+        .payloadTooLarge, code: "payload_too_large",
+        message: "Le fichier dépasse 5 Mo : réduisez-le ou scannez-le en moins haute définition.")
+    static let unsupportedFileType = LogisError(
+        .unsupportedMediaType, code: "unsupported_file_type",
+        message: "Ce fichier n’est ni un PDF, ni une image JPEG ou PNG. Seuls ces formats sont acceptés.")
+    static let emptyFile = LogisError(.unprocessableEntity, code: "empty_file", message: "Le fichier envoyé est vide.")
+    static let unknownPiece = LogisError(
+        .unprocessableEntity, code: "unknown_piece",
+        message: "Cette pièce ne fait pas partie de la liste demandée pour votre dossier.")
+    static let documentLocked = LogisError(
+        .conflict, code: "document_locked",
+        message: "Cette pièce a été validée : elle ne peut plus être remplacée ni supprimée.")
+}
+
+enum FileHash {
+    static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+}

@@ -1,0 +1,166 @@
+import Fluent
+import XCTVapor
+
+@testable import LogisServer
+
+final class DocumentsTests: XCTestCase {
+    static let pdf = Data("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".utf8)
+    static let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
+
+    /// A registered request of the family in Vauvert, with an API token of its applicant.
+    func registeredRequest(_ app: Application) async throws -> (token: String, id: UUID) {
+        let email = "pieces-\(UUID().uuidString.prefix(8))@exemple.fr"
+        let password = "Logement-Test-2026"
+        try await app.send(
+            .POST, "api/v1/accounts",
+            beforeRequest: { try $0.content.encode(["email": email, "password": password, "displayName": "P"]) },
+            afterResponse: { XCTAssertEqual($0.status, .created) })
+        struct Token: Decodable { let token: String }
+        struct Created: Decodable { let id: UUID }
+        var token = ""
+        try await app.send(
+            .POST, "api/v1/session", beforeRequest: { try $0.content.encode(["email": email, "password": password]) },
+            afterResponse: { token = try $0.content.decode(Token.self).token })
+        var id = UUID()
+        try await app.send(
+            .POST, "api/v1/requests",
+            beforeRequest: {
+                $0.headers.bearerAuthorization = .init(token: token)
+                try $0.content.encode(["steps": RequestsAPITests.allSteps])
+            },
+            afterResponse: { id = try $0.content.decode(Created.self).id })
+        try await app.send(
+            .POST, "api/v1/requests/\(id)/submit",
+            beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+            afterResponse: { XCTAssertEqual($0.status, .created) })
+        return (token, id)
+    }
+
+    func upload(
+        _ app: Application, token: String, id: UUID, piece: String, filename: String, data: Data,
+        check: (XCTHTTPResponse) throws -> Void
+    ) async throws {
+        let boundary = "logis-test-boundary"
+        var body = Data()
+        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"piece\"\r\n\r\n\(piece)\r\n".utf8))
+        body.append(
+            Data(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/pdf\r\n\r\n"
+                    .utf8))
+        body.append(data)
+        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        try await app.testable(method: .running(port: 0)).test(
+            .POST, "api/v1/requests/\(id)/documents",
+            beforeRequest: { (req: inout XCTHTTPRequest) async throws in
+                req.headers.bearerAuthorization = .init(token: token)
+                req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                req.body = ByteBuffer(data: body)
+            },
+            afterResponse: { (res: XCTHTTPResponse) async throws in try check(res) })
+    }
+
+    func testChecklistUploadReplaceAndDelete() async throws {
+        try await withApp(demo: true) { app in
+            let (token, id) = try await registeredRequest(app)
+            var pieceCodes: [String] = []
+            try await app.send(
+                .GET, "api/v1/requests/\(id)/documents",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) }
+            ) { res in
+                XCTAssertEqual(res.status, .ok)
+                let view = try res.content.decode(ChecklistView.self)
+                pieceCodes = view.checklist.map(\.code)
+                XCTAssertFalse(view.completeForInstruction)
+            }
+            // Arrêté du 19 avril 2022: an identity piece for each adult at registration.
+            XCTAssertTrue(pieceCodes.contains("piece_identite@0"), "\(pieceCodes)")
+            XCTAssertTrue(pieceCodes.contains("piece_identite@1"), "\(pieceCodes)")
+            XCTAssertTrue(pieceCodes.contains("quittance_loyer"), "tenants give a rent receipt: \(pieceCodes)")
+            try await upload(app, token: token, id: id, piece: "piece_identite@0", filename: "cni.pdf", data: Self.pdf)
+            {
+                XCTAssertEqual($0.status, .created, $0.body.string)
+            }
+            try await upload(app, token: token, id: id, piece: "piece_identite@0", filename: "cni.png", data: Self.png)
+            {
+                XCTAssertEqual($0.status, .created, "a piece not yet validated can be replaced")
+            }
+            let documents = try await RequestDocument.query(on: app.db).all()
+            XCTAssertEqual(documents.count, 1)
+            let document = try XCTUnwrap(documents.first)
+            XCTAssertEqual(document.contentType, "image/png")
+            XCTAssertEqual(document.size, Self.png.count)
+            XCTAssertEqual(document.sha256, FileHash.sha256(Self.png))
+            let path = try DocumentStore.storagePath(for: document.storedName, app: app, creatingFolder: false)
+            XCTAssertTrue(path.hasPrefix(app.logisSettings.filesDirectory), "stored outside Public/")
+            XCTAssertEqual(FileManager.default.contents(atPath: path), Self.png)
+            XCTAssertFalse(document.storedName.contains("cni"), "random name, not the uploaded one")
+
+            document.status = .validee
+            try await document.save(on: app.db)
+            try await upload(app, token: token, id: id, piece: "piece_identite@0", filename: "x.pdf", data: Self.pdf) {
+                XCTAssertEqual($0.status, .conflict)
+                XCTAssertTrue($0.body.string.contains("document_locked"))
+            }
+            try await app.send(
+                .DELETE, "api/v1/requests/\(id)/documents/\(try document.requireID())",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+                afterResponse: { XCTAssertEqual($0.status, .conflict) })
+        }
+    }
+
+    func testBadFilesAreRefusedWithClearErrors() async throws {
+        try await withApp(demo: true) { app in
+            let (token, id) = try await registeredRequest(app)
+            try await upload(
+                app, token: token, id: id, piece: "piece_identite@0", filename: "grand.pdf",
+                data: Self.pdf + Data(count: 6 * 1024 * 1024)
+            ) { res in
+                XCTAssertEqual(res.status, .payloadTooLarge)
+                XCTAssertTrue(res.body.string.contains("payload_too_large"))
+            }
+            try await upload(
+                app, token: token, id: id, piece: "piece_identite@0", filename: "presque.pdf",
+                data: Self.pdf + Data(count: 5 * 1024 * 1024)
+            ) { res in
+                XCTAssertEqual(res.status, .payloadTooLarge, "over 5 MB but under the body limit")
+            }
+            try await upload(
+                app, token: token, id: id, piece: "piece_identite@0", filename: "image.pdf", data: Self.png
+            ) {
+                XCTAssertEqual($0.status, .created, "a PNG named .pdf is judged by its bytes: it is a PNG")
+            }
+            let html = Data("<html><script>alert(1)</script></html>".utf8)
+            try await upload(app, token: token, id: id, piece: "piece_identite@0", filename: "page.pdf", data: html) {
+                XCTAssertEqual($0.status, .unsupportedMediaType)
+                XCTAssertTrue($0.body.string.contains("unsupported_file_type"))
+            }
+            try await upload(
+                app, token: token, id: id, piece: "../../etc/passwd", filename: "../../evil.pdf", data: Self.pdf
+            ) {
+                XCTAssertEqual($0.status, .unprocessableEntity)
+                XCTAssertTrue($0.body.string.contains("unknown_piece"))
+            }
+            try await upload(app, token: token, id: id, piece: "piece_identite@0", filename: "vide.pdf", data: Data()) {
+                XCTAssertEqual($0.status, .unprocessableEntity)
+            }
+            let stored = try await RequestDocument.query(on: app.db).all()
+            XCTAssertEqual(stored.count, 1)
+            XCTAssertFalse(stored.contains { $0.storedName.contains("..") || $0.storedName.contains("evil") })
+        }
+    }
+
+    func testAnotherApplicantCannotListOrUploadPieces() async throws {
+        try await withApp(demo: true) { app in
+            let (_, id) = try await registeredRequest(app)
+            let (intruder, _) = try await registeredRequest(app)
+            try await app.send(
+                .GET, "api/v1/requests/\(id)/documents",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: intruder) },
+                afterResponse: { XCTAssertEqual($0.status, .notFound) })
+            try await upload(app, token: intruder, id: id, piece: "piece_identite@0", filename: "a.pdf", data: Self.pdf)
+            {
+                XCTAssertEqual($0.status, .notFound)
+            }
+        }
+    }
+}
