@@ -30,6 +30,7 @@ extension Application {
             M0005CreateAuditEntry(),
             M0006CreateHousingRequest(),
             M0007CreateRequestDocument(),
+            M0008AddCotation(),
         ]
     }
 

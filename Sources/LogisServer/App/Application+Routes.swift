@@ -15,6 +15,7 @@ extension Application {
         try register(collection: RequestsAPIController())
         try register(collection: EligibilityController())
         try register(collection: DocumentsController())
+        try register(collection: CotationController())
         allowedMethods = AllowedMethods(routes: routes.all)
     }
 }

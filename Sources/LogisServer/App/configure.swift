@@ -6,6 +6,7 @@ public func configure(_ app: Application, settings: Settings? = nil) async throw
     app.logisSettings = settings
     try app.configureDatabase(settings)
     app.loadRules(settings)
+    app.loadCotationGrids()
     app.configureViews()
     app.configureSecurity(settings)
     try app.configureRoutes()

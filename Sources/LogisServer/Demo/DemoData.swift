@@ -48,12 +48,17 @@ enum DemoData {
 
     private static func load(_ place: DemoTerritories.Place, on db: any Database) async throws -> UUID {
         if let existing = try await Territory.query(on: db).filter(\.$slug == place.slug).first() {
+            if existing.cotationGrid == nil {
+                existing.cotationGrid = place.cotationGrid
+                try await existing.save(on: db)
+            }
             return try existing.requireID()
         }
         return try await db.transaction { db in
             let territory = Territory(
                 slug: place.slug, name: place.name, epciName: place.epciName, departement: place.departement,
                 zone: place.zone, summary: place.summary, phone: place.phone, website: place.website)
+            territory.cotationGrid = place.cotationGrid
             try await territory.create(on: db)
             let id = try territory.requireID()
             for commune in place.communes {

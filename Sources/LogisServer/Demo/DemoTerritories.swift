@@ -33,6 +33,7 @@ enum DemoTerritories {
         let summary: String
         let phone: String?
         let website: String?
+        let cotationGrid: String
         let communes: [(name: String, postalCode: String)]
         let desks: [Desk]
         let partners: [Partner]
@@ -50,7 +51,7 @@ enum DemoTerritories {
             + "bailleur : six membres désignés par son conseil d’administration, le préfet, le président de la CAHC et "
             + "le maire de Libercourt (ou leurs représentants), avec un représentant des organismes agréés pour "
             + "l’accompagnement des ménages et le réservataire Action Logement.",
-        phone: "03 21 18 64 01", website: nil,
+        phone: "03 21 18 64 01", website: nil, cotationGrid: "exemple-lyon",
         communes: [("Libercourt", "62820")],
         desks: [
             Desk(
@@ -69,7 +70,7 @@ enum DemoTerritories {
             "1 386 logements sociaux sur cinq communes ; environ 105 attributions par an pour 500 demandes, soit "
             + "5 demandes pour 1 logement. La Communauté de communes a créé une Conférence intercommunale du logement "
             + "et un guichet unique d’enregistrement de la demande.",
-        phone: "04 66 51 19 20", website: "https://www.petitecamargue.fr",
+        phone: "04 66 51 19 20", website: "https://www.petitecamargue.fr", cotationGrid: "petite-camargue",
         communes: [
             ("Aimargues", "30470"), ("Aubord", "30620"), ("Beauvoisin", "30640"), ("Le Cailar", "30740"),
             ("Vauvert", "30600"),

@@ -18,6 +18,8 @@ final class Territory: Model, @unchecked Sendable {
     @Field(key: "summary") var summary: String
     @OptionalField(key: "phone") var phone: String?
     @OptionalField(key: "website") var website: String?
+    /// Id of the cotation grid the EPCI adopted (LogisCore grid catalog).
+    @OptionalField(key: "cotation_grid") var cotationGrid: String?
 
     @Children(for: \.$territory) var communes: [Commune]
     @Children(for: \.$territory) var guichets: [Guichet]

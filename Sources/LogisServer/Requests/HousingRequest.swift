@@ -24,6 +24,15 @@ final class HousingRequest: Model, @unchecked Sendable {
     @OptionalField(key: "income_rfr") var incomeRFR: Int?
     @OptionalField(key: "radiation_motif") var radiationMotif: String?
     @OptionalField(key: "radiated_at") var radiatedAt: Date?
+    /// Cotation total (CCH L441-2-8), recomputed on every change and by the nightly batch.
+    @OptionalField(key: "score") var score: Int?
+    @OptionalField(key: "grid_version") var gridVersion: Int?
+    /// The smallest typology wished: requests are compared with those of the same territory and typology.
+    @OptionalField(key: "primary_typology") var primaryTypology: String?
+    /// Priority criteria set by a social worker or an agent (comma-separated codes); never by the applicant.
+    @OptionalField(key: "priorities") var priorities: String?
+    /// Cotation criteria whose evidence an agent validated (comma-separated codes).
+    @OptionalField(key: "validated_criteria") var validatedCriteria: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

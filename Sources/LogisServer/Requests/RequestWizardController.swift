@@ -56,7 +56,10 @@ struct RequestWizardController: RouteCollection {
             return try await req.view.render(step.template, page).encodeResponse(status: .unprocessableEntity, for: req)
         }
         try await RequestUpdate.save(request, form: form, changed: step, by: account, on: req.db)
-        if request.status.isRegistered { return req.redirect(to: "/mon-espace?message=mise-a-jour") }
+        if request.status.isRegistered {
+            try await RequestCotation.refresh(request, on: req.db, app: req.application)
+            return req.redirect(to: "/mon-espace?message=mise-a-jour")
+        }
         let next = step.next.flatMap { $0.isAnswered(in: form) ? WizardStep.firstMissing(in: form) : $0 }
         return req.redirect(to: next.map { "/demande/etape/\($0.rawValue)" } ?? "/demande/recapitulatif")
     }
@@ -79,6 +82,7 @@ struct RequestWizardController: RouteCollection {
         }
         try await RequestRegistration.register(
             request, deskCode: RequestRegistration.onlineDeskCode, by: account, on: req.db)
+        try await RequestCotation.refresh(request, on: req.db, app: req.application)
         try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "submitted")
         return req.redirect(to: "/mon-espace?message=enregistree")
     }

@@ -54,6 +54,7 @@ struct RequestsAPIController: RouteCollection {
         for step in WizardStep.allCases where body.steps[step.rawValue] != nil {
             try await RequestUpdate.save(request, form: form, changed: step, by: account, on: req.db)
         }
+        try await RequestCotation.refresh(request, on: req.db, app: req.application)
         return RequestDTO(request)
     }
 
@@ -62,6 +63,7 @@ struct RequestsAPIController: RouteCollection {
         let request = try await owned(req)
         try await RequestRegistration.register(
             request, deskCode: RequestRegistration.onlineDeskCode, by: account, on: req.db)
+        try await RequestCotation.refresh(request, on: req.db, app: req.application)
         try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "submitted")
         return try await RequestDTO(request).encodeResponse(status: .created, for: req)
     }

@@ -7,35 +7,6 @@ final class DocumentsTests: XCTestCase {
     static let pdf = Data("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".utf8)
     static let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
 
-    /// A registered request of the family in Vauvert, with an API token of its applicant.
-    func registeredRequest(_ app: Application) async throws -> (token: String, id: UUID) {
-        let email = "pieces-\(UUID().uuidString.prefix(8))@exemple.fr"
-        let password = "Logement-Test-2026"
-        try await app.send(
-            .POST, "api/v1/accounts",
-            beforeRequest: { try $0.content.encode(["email": email, "password": password, "displayName": "P"]) },
-            afterResponse: { XCTAssertEqual($0.status, .created) })
-        struct Token: Decodable { let token: String }
-        struct Created: Decodable { let id: UUID }
-        var token = ""
-        try await app.send(
-            .POST, "api/v1/session", beforeRequest: { try $0.content.encode(["email": email, "password": password]) },
-            afterResponse: { token = try $0.content.decode(Token.self).token })
-        var id = UUID()
-        try await app.send(
-            .POST, "api/v1/requests",
-            beforeRequest: {
-                $0.headers.bearerAuthorization = .init(token: token)
-                try $0.content.encode(["steps": RequestsAPITests.allSteps])
-            },
-            afterResponse: { id = try $0.content.decode(Created.self).id })
-        try await app.send(
-            .POST, "api/v1/requests/\(id)/submit",
-            beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
-            afterResponse: { XCTAssertEqual($0.status, .created) })
-        return (token, id)
-    }
-
     func upload(
         _ app: Application, token: String, id: UUID, piece: String, filename: String, data: Data,
         check: (XCTHTTPResponse) throws -> Void
@@ -61,7 +32,7 @@ final class DocumentsTests: XCTestCase {
 
     func testChecklistUploadReplaceAndDelete() async throws {
         try await withApp(demo: true) { app in
-            let (token, id) = try await registeredRequest(app)
+            let (token, id) = try await app.registeredApplicantRequest()
             var pieceCodes: [String] = []
             try await app.send(
                 .GET, "api/v1/requests/\(id)/documents",
@@ -110,7 +81,7 @@ final class DocumentsTests: XCTestCase {
 
     func testBadFilesAreRefusedWithClearErrors() async throws {
         try await withApp(demo: true) { app in
-            let (token, id) = try await registeredRequest(app)
+            let (token, id) = try await app.registeredApplicantRequest()
             try await upload(
                 app, token: token, id: id, piece: "piece_identite@0", filename: "grand.pdf",
                 data: Self.pdf + Data(count: 6 * 1024 * 1024)
@@ -151,8 +122,8 @@ final class DocumentsTests: XCTestCase {
 
     func testAnotherApplicantCannotListOrUploadPieces() async throws {
         try await withApp(demo: true) { app in
-            let (_, id) = try await registeredRequest(app)
-            let (intruder, _) = try await registeredRequest(app)
+            let (_, id) = try await app.registeredApplicantRequest()
+            let (intruder, _) = try await app.registeredApplicantRequest()
             try await app.send(
                 .GET, "api/v1/requests/\(id)/documents",
                 beforeRequest: { $0.headers.bearerAuthorization = .init(token: intruder) },

@@ -1,0 +1,133 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// What CCH L441-2-8 lets an applicant see: the criteria and weights, their score line by line,
+/// their position among similar requests, the average wait, their priority status and the
+/// effect of refusing an offer.
+struct CotationController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get("mon-espace", "cotation", use: page).access(.only(.demandeur))
+        routes.get("api", "v1", "requests", ":reference", "cotation", use: api).access(.only(.demandeur))
+    }
+
+    func page(req: Request) async throws -> View {
+        guard let request = try await RequestLookup.live(of: try req.requireAccount(), on: req.db),
+            request.status.isRegistered
+        else { throw RequestLookup.notFound }
+        let view = try await CotationView.build(for: request, on: req)
+        struct Page: Encodable {
+            let layout: LayoutContext
+            let cotation: CotationView
+        }
+        return try await req.view.render(
+            "cotation/cotation", Page(layout: req.layoutContext(title: "Ma cotation"), cotation: view))
+    }
+
+    func api(req: Request) async throws -> CotationView {
+        let request = try await RequestLookup.owned(
+            req.parameters.get("reference") ?? "", by: try req.requireAccount(), on: req.db)
+        guard request.status.isRegistered else { throw Attestation.notRegistered }
+        return try await CotationView.build(for: request, on: req)
+    }
+}
+
+struct CotationView: Content {
+    struct Line: Content {
+        let code: String
+        let label: String
+        let points: Int
+        let counted: Bool
+        let pendingValidation: Bool
+        let detail: String?
+    }
+
+    let gridId: String
+    let gridVersion: Int
+    let gridLabel: String
+    let total: Int
+    let lines: [Line]
+    let position: Int
+    let similarCount: Int
+    let typology: String?
+    let averageWaitMonths: Double?
+    let priority: [String]
+    let refusalEffect: String
+
+    static let noGrid = LogisError(
+        .conflict, code: "no_cotation_grid", message: "Votre territoire n’a pas encore publié de grille de cotation.")
+
+    static func build(for request: HousingRequest, on req: Request) async throws -> CotationView {
+        guard let grid = try await RequestCotation.grid(for: request, on: req.db, app: req.application) else {
+            throw noGrid
+        }
+        if request.score == nil || request.gridVersion != grid.grid.version {
+            try await RequestCotation.refresh(request, on: req.db, app: req.application)
+        }
+        let score = grid.score(RequestCotation.facts(of: request))
+        let similar = try await similarRequests(to: request, on: req.db)
+        // The ranking order of DOMAIN.md §8: score, then seniority, then NUD.
+        let mine = (score: score.total, filed: request.firstFiledOn ?? "", nud: request.nud ?? "")
+        let ahead = similar.filter { other in
+            guard other.id != request.id, let otherScore = other.score else { return false }
+            let theirs = (filed: other.firstFiledOn ?? "", nud: other.nud ?? "")
+            if otherScore != mine.score { return otherScore > mine.score }
+            if theirs.filed != mine.filed { return theirs.filed < mine.filed }
+            return theirs.nud < mine.nud
+        }.count
+        return CotationView(
+            gridId: grid.grid.id, gridVersion: grid.grid.version, gridLabel: grid.grid.label, total: score.total,
+            lines: score.lines.map {
+                Line(
+                    code: $0.code, label: $0.label, points: $0.points, counted: $0.isCounted,
+                    pendingValidation: $0.status == .pendingValidation, detail: $0.detail)
+            },
+            position: ahead + 1, similarCount: max(similar.count, 1), typology: request.primaryTypology,
+            averageWaitMonths: try await averageWait(like: request, on: req.db),
+            priority: RequestCotation.codes(request.priorities).compactMap { PriorityCriterion(code: $0)?.label },
+            refusalEffect: refusalEffect(grid.grid.refusals))
+    }
+
+    private static func similarRequests(
+        to request: HousingRequest, on db: any Database
+    ) async throws
+        -> [HousingRequest]
+    {
+        try await HousingRequest.query(on: db)
+            .filter(\.$territory.$id == request.$territory.id)
+            .filter(\.$primaryTypology == request.primaryTypology)
+            .filter(\.$status ~~ [.enregistree, .active, .enInstruction])
+            .field(\.$id).field(\.$score).field(\.$firstFiledOn).field(\.$nud)
+            .all()
+    }
+
+    /// Months between first filing and the lease, over requests of the same territory and
+    /// typology that were satisfied; nil until there is at least one.
+    private static func averageWait(like request: HousingRequest, on db: any Database) async throws -> Double? {
+        let satisfied = try await HousingRequest.query(on: db)
+            .filter(\.$territory.$id == request.$territory.id)
+            .filter(\.$primaryTypology == request.primaryTypology)
+            .filter(\.$status == .satisfaite)
+            .field(\.$firstFiledOn).field(\.$radiatedAt)
+            .all()
+        let waits = satisfied.compactMap { other -> Int? in
+            guard let first = other.firstFiledOn.flatMap({ try? CalendarDate(iso: $0) }), let end = other.radiatedAt
+            else { return nil }
+            return first.fullMonths(until: CalendarDate.today(now: end))
+        }
+        guard !waits.isEmpty else { return nil }
+        return (Double(waits.reduce(0, +)) / Double(waits.count) * 10).rounded() / 10
+    }
+
+    static func refusalEffect(_ rule: RefusalRule?) -> String {
+        guard let rule, rule.penaltyPerRefusal != 0 else {
+            return "Refuser une proposition ne change pas votre cotation dans cette grille."
+        }
+        let free =
+            rule.freeRefusals == 0
+            ? "Chaque refus d’une proposition adaptée"
+            : "Au-delà de \(rule.freeRefusals) refus de propositions adaptées, chaque refus"
+        let cap = rule.maxPenalty.map { " (au plus \($0) points)" } ?? ""
+        return "\(free) retire \(abs(rule.penaltyPerRefusal)) points à votre cotation\(cap)."
+    }
+}

@@ -1,0 +1,54 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// The cotation of one request: its facts, its score with the grid's breakdown, and the
+/// comparison with similar requests (same territory and typology) the applicant is entitled to see.
+enum RequestCotation {
+    static func facts(of request: HousingRequest, today: CalendarDate = .today()) -> CotationFacts {
+        let form = request.form
+        let motifs = (form.reasons?.motifs ?? []).compactMap(Motif.init(code:))
+        let housing = HousingStatus(code: form.housing?.status ?? "")
+        var flags = CotationFlags()
+        if form.situation?.violence == true { flags.insert(.violences) }
+        if (form.situation?.disabledPersons ?? 0) > 0 { flags.insert(.handicap) }
+        if housing == .sansAbri || motifs.contains(.sansLogement) { flags.insert(.sansLogement) }
+        if motifs.contains(.expulsion) { flags.insert(.expulsion) }
+        if motifs.contains(.logementIndigne) { flags.insert(.logementIndigne) }
+        if form.dependents?.expectingChild == true { flags.insert(.grossesse) }
+        let children = form.dependents?.people.filter { $0.relationship == "enfant" }.count ?? 0
+        let first = request.firstFiledOn.flatMap { try? CalendarDate(iso: $0) } ?? today
+        let communes = form.wishes?.communes ?? []
+        return CotationFacts(
+            flags: flags, motifs: MotifSet(motifs),
+            priorities: PrioritySet(codes(request.priorities).compactMap(PriorityCriterion.init(code:))),
+            housingStatus: housing, firstFiling: first, evaluationDate: today, refusals: 0,
+            validatedCriteria: Set(codes(request.validatedCriteria)),
+            monthlyIncome: form.resources?.monthlyTotal ?? 0, monthlyRent: form.housing?.monthlyRent ?? 0,
+            singleParent: form.coApplicant?.present != true && children > 0, overcrowded: false,
+            worksInTerritory: false, livesInTerritory: communes.contains(form.applicant?.city ?? "-"),
+            persons: form.householdPersons, children: children, disabledPersons: form.situation?.disabledPersons ?? 0)
+    }
+
+    static func codes(_ text: String?) -> [String] {
+        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func grid(
+        for request: HousingRequest, on db: any Database, app: Application
+    ) async throws
+        -> CompiledCotationGrid?
+    {
+        let territory = try await request.$territory.get(on: db)
+        return app.cotationGrids[territory?.cotationGrid ?? ""]
+    }
+
+    /// Recomputes and stores the score (on registration, on every change, and nightly).
+    static func refresh(_ request: HousingRequest, on db: any Database, app: Application) async throws {
+        guard request.status.isRegistered, let grid = try await grid(for: request, on: db, app: app) else { return }
+        request.score = grid.total(facts(of: request))
+        request.gridVersion = grid.grid.version
+        request.primaryTypology = request.form.wishes?.typologies.sorted().first
+        try await request.save(on: db)
+    }
+}
