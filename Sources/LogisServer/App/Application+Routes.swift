@@ -16,6 +16,7 @@ extension Application {
         try register(collection: EligibilityController())
         try register(collection: DocumentsController())
         try register(collection: CotationController())
+        try register(collection: APIDocsController(resourcesDirectory: directory.resourcesDirectory))
         allowedMethods = AllowedMethods(routes: routes.all)
     }
 }

@@ -24,7 +24,8 @@ struct LogisServeCommand: AsyncCommand {
         let app = context.application
         try await app.prepareDatabase()
         if signature.demo {
-            try await DemoData.load(on: app)
+            context.console.print("Chargement des données de démonstration…")
+            try await app.loadDemoData(requests: true)
             context.console.print(DemoData.accountsBanner)
         }
         let arguments = [
@@ -67,7 +68,8 @@ struct LogisSeedCommand: AsyncCommand {
             throw LogisError.badRequest
         }
         try await context.application.prepareDatabase()
-        try await DemoData.load(on: context.application)
+        context.console.print("Chargement des données de démonstration…")
+        try await context.application.loadDemoData(requests: true)
         context.console.print(DemoData.accountsBanner)
     }
 }

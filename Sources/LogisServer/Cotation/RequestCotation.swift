@@ -45,7 +45,7 @@ enum RequestCotation {
 
     /// Recomputes and stores the score (on registration, on every change, and nightly).
     static func refresh(_ request: HousingRequest, on db: any Database, app: Application) async throws {
-        guard request.status.isRegistered, let grid = try await grid(for: request, on: db, app: app) else { return }
+        guard request.status != .brouillon, let grid = try await grid(for: request, on: db, app: app) else { return }
         request.score = grid.total(facts(of: request))
         request.gridVersion = grid.grid.version
         request.primaryTypology = request.form.wishes?.typologies.sorted().first

@@ -83,8 +83,10 @@ enum DemoData {
 }
 
 extension Application {
-    /// Loads the demo territories, desks and accounts (same as `logis seed demo`).
-    public func loadDemoData() async throws {
+    /// Loads the demo territories, desks and accounts, and with `requests` the demo applicant's
+    /// request and the generated requests (as `logis seed demo` does).
+    public func loadDemoData(requests: Bool = false) async throws {
         try await DemoData.load(on: self)
+        if requests { try await DemoRequests.load(on: self) }
     }
 }

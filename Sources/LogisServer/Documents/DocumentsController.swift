@@ -98,8 +98,12 @@ struct DocumentsController: RouteCollection {
         return request
     }
 
+    /// Pieces belong to a registered, live request, on the API as on the pages.
     private func apiRequest(_ req: Request) async throws -> HousingRequest {
-        try await RequestLookup.owned(req.parameters.get("reference") ?? "", by: try req.requireAccount(), on: req.db)
+        let request = try await RequestLookup.owned(
+            req.parameters.get("reference") ?? "", by: try req.requireAccount(), on: req.db)
+        guard request.status.isRegistered else { throw Attestation.notRegistered }
+        return request
     }
 
     private func document(_ req: Request, of request: HousingRequest) async throws -> RequestDocument {

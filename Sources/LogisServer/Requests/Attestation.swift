@@ -9,7 +9,7 @@ import Vapor
 enum Attestation {
     static let notRegistered = LogisError(
         .conflict, code: "request_not_registered",
-        message: "L’attestation est disponible une fois la demande enregistrée.")
+        message: "Cette action n’est possible que sur une demande enregistrée et en cours.")
 
     static func pdf(for request: HousingRequest, on db: any Database) async throws -> Data {
         guard let nud = request.nud, request.status != .brouillon else { throw notRegistered }

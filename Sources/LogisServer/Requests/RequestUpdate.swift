@@ -5,7 +5,8 @@ import Vapor
 /// ("Mise à jour") and the searchable columns follow the form.
 enum RequestUpdate {
     static func save(
-        _ request: HousingRequest, form: RequestForm, changed step: WizardStep, by actor: Account, on db: any Database
+        _ request: HousingRequest, form: RequestForm, changed steps: [WizardStep], by actor: Account,
+        on db: any Database
     ) async throws {
         guard form != request.form else { return }
         try await db.transaction { db in
@@ -15,14 +16,16 @@ enum RequestUpdate {
             try await request.save(on: db)
             guard request.status.isRegistered else { return }
             let requestID = try request.requireID()
-            if step == .logementRecherche, let wishes = form.wishes {
+            if steps.contains(.logementRecherche), let wishes = form.wishes {
                 let communes = try await Commune.query(on: db).filter(\.$name ~~ wishes.communes).all()
                 try await RequestRegistration.replaceWishes(
                     of: requestID, with: wishes.communes, communes: communes, on: db)
             }
+            let sections = steps.map { $0.title.lowercased() }.joined(separator: " ; ")
             try await RequestEvent(
-                requestID: requestID, kind: .updated, label: "Mise à jour : \(step.title.lowercased()).", actor: actor
-            ).create(on: db)
+                requestID: requestID, kind: .updated, label: "Mise à jour : \(sections).", actor: actor
+            )
+            .create(on: db)
         }
     }
 }

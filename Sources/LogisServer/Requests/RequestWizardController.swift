@@ -55,7 +55,7 @@ struct RequestWizardController: RouteCollection {
                 layout: req.layoutContext(title: "Erreur – étape \(step.number) : \(step.title)"))
             return try await req.view.render(step.template, page).encodeResponse(status: .unprocessableEntity, for: req)
         }
-        try await RequestUpdate.save(request, form: form, changed: step, by: account, on: req.db)
+        try await RequestUpdate.save(request, form: form, changed: [step], by: account, on: req.db)
         if request.status.isRegistered {
             try await RequestCotation.refresh(request, on: req.db, app: req.application)
             return req.redirect(to: "/mon-espace?message=mise-a-jour")

@@ -51,9 +51,8 @@ struct RequestsAPIController: RouteCollection {
         }
         let body = try req.content.decode(StepsBody.self)
         let form = try await apply(body.steps, to: request.form, on: req.db)
-        for step in WizardStep.allCases where body.steps[step.rawValue] != nil {
-            try await RequestUpdate.save(request, form: form, changed: step, by: account, on: req.db)
-        }
+        let changed = WizardStep.allCases.filter { body.steps[$0.rawValue] != nil }
+        try await RequestUpdate.save(request, form: form, changed: changed, by: account, on: req.db)
         try await RequestCotation.refresh(request, on: req.db, app: req.application)
         return RequestDTO(request)
     }

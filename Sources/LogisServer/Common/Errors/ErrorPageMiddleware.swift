@@ -18,7 +18,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 return response
             }
             if failure.status == .internalServerError {
-                request.logger.error("unexpected error: \(String(reflecting: type(of: error)))")
+                // Template errors name a file and a tag, never a person: worth logging in full.
+                let detail = String(describing: type(of: error)).hasPrefix("LeafError") ? " \(error)" : ""
+                request.logger.error("unexpected error: \(String(reflecting: type(of: error)))\(detail)")
             }
             return await render(failure, for: request)
         }

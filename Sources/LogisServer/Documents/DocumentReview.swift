@@ -1,0 +1,48 @@
+import Fluent
+import Vapor
+
+/// An agent's verdict on a piece, written to the applicant's timeline (the refusal comment is
+/// shown to the applicant).
+enum DocumentReview {
+    static func validate(
+        _ document: RequestDocument, label: String, by agent: Account, on db: any Database
+    )
+        async throws
+    {
+        document.status = .validee
+        document.refusalReason = nil
+        document.comment = nil
+        try await record(document, by: agent, on: db, event: .documentValidated, text: "Pièce validée : \(label).")
+    }
+
+    static func refuse(
+        _ document: RequestDocument, label: String, reason: RequestDocument.RefusalReason, comment: String,
+        by agent: Account, on db: any Database
+    ) async throws {
+        let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !comment.isEmpty else {
+            throw LogisError.validation(
+                "Expliquez le refus au demandeur dans un commentaire.", code: "refusal_comment_required")
+        }
+        document.status = .refusee
+        document.refusalReason = reason
+        document.comment = String(comment.prefix(500))
+        try await record(
+            document, by: agent, on: db, event: .documentRefused,
+            text: "Pièce refusée (\(reason.label.lowercased())) : \(label).", comment: document.comment)
+    }
+
+    private static func record(
+        _ document: RequestDocument, by agent: Account, on db: any Database, event: RequestEvent.Kind, text: String,
+        comment: String? = nil
+    ) async throws {
+        document.reviewedBy = agent.id
+        document.reviewedAt = Date()
+        try await db.transaction { db in
+            try await document.save(on: db)
+            try await RequestEvent(
+                requestID: document.$request.id, kind: event, label: text, comment: comment, actor: agent
+            ).create(on: db)
+        }
+    }
+}
