@@ -13,6 +13,8 @@ final class Account: Model, Authenticatable, @unchecked Sendable {
     @Field(key: "display_name") var displayName: String
     /// Agents work for one territory; applicants and platform admins have none.
     @OptionalParent(key: "territory_id") var territory: Territory?
+    /// The desk an agent works at; its code closes the NUDs the agent issues.
+    @OptionalParent(key: "guichet_id") var guichet: Guichet?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -31,6 +31,7 @@ extension Application {
             M0006CreateHousingRequest(),
             M0007CreateRequestDocument(),
             M0008AddCotation(),
+            M0009AddGuichetWork(),
         ]
     }
 

@@ -16,6 +16,9 @@ extension Application {
         try register(collection: EligibilityController())
         try register(collection: DocumentsController())
         try register(collection: CotationController())
+        try register(collection: GuichetHomeController())
+        try register(collection: GuichetFileController())
+        try register(collection: GuichetEntryController())
         try register(collection: APIDocsController(resourcesDirectory: directory.resourcesDirectory))
         allowedMethods = AllowedMethods(routes: routes.all)
     }

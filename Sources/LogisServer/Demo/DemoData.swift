@@ -5,26 +5,52 @@ import Vapor
 /// looked up by its natural key first, so running it twice changes nothing.
 enum DemoData {
     static let password = "logis-demo-2026"
-    static let accountTerritory = DemoTerritories.petiteCamargue.slug
 
-    static let accounts: [(role: Role, name: String)] = [
-        (.demandeur, "Camille Démo"),
-        (.accueil, "Agent d’accueil (démo)"),
-        (.enregistreur, "Agent enregistreur (démo)"),
-        (.travailleurSocial, "Travailleur social (démo)"),
-        (.bailleur, "Gestionnaire bailleur (démo)"),
-        (.caleol, "Membre de CALEOL (démo)"),
-        (.reservataire, "Réservataire (démo)"),
-        (.epci, "Administrateur EPCI (démo)"),
-        (.admin, "Administrateur plateforme (démo)"),
-    ]
+    struct DemoAccount {
+        let role: Role
+        let email: String
+        let name: String
+        /// Agents work for a territory and, for desks, at one guichet (its code closes their NUDs).
+        let territory: String?
+        let desk: String?
+    }
 
     static func email(for role: Role) -> String { "\(role.rawValue)@demo.logis.fr" }
 
+    static let pc = DemoTerritories.petiteCamargue.slug
+
+    static let accounts: [DemoAccount] = [
+        .init(role: .demandeur, email: email(for: .demandeur), name: "Camille Démo", territory: nil, desk: nil),
+        .init(
+            role: .accueil, email: email(for: .accueil), name: "Agent d’accueil (démo)", territory: pc,
+            desk: "CCAS de Vauvert"),
+        .init(
+            role: .enregistreur, email: email(for: .enregistreur), name: "Agent enregistreur (démo)", territory: pc,
+            desk: "France Services Petite Camargue"),
+        .init(
+            role: .enregistreur, email: "enregistreur.libercourt@demo.logis.fr",
+            name: "Agent enregistreur de Libercourt (démo)", territory: DemoTerritories.libercourt.slug,
+            desk: DemoTerritories.libercourt.desks.first?.name),
+        .init(
+            role: .travailleurSocial, email: email(for: .travailleurSocial), name: "Travailleur social (démo)",
+            territory: pc, desk: nil),
+        .init(
+            role: .bailleur, email: email(for: .bailleur), name: "Gestionnaire bailleur (démo)", territory: pc,
+            desk: nil),
+        .init(role: .caleol, email: email(for: .caleol), name: "Membre de CALEOL (démo)", territory: pc, desk: nil),
+        .init(
+            role: .reservataire, email: email(for: .reservataire), name: "Réservataire (démo)", territory: pc, desk: nil
+        ),
+        .init(role: .epci, email: email(for: .epci), name: "Administrateur EPCI (démo)", territory: pc, desk: nil),
+        .init(
+            role: .admin, email: email(for: .admin), name: "Administrateur plateforme (démo)", territory: nil, desk: nil
+        ),
+    ]
+
     static var accountsBanner: String {
         var lines = ["Comptes de démonstration (mot de passe : \(password)) :"]
-        for (role, _) in accounts {
-            lines.append("  • \(email(for: role)) — \(role.label)")
+        for account in accounts {
+            lines.append("  • \(account.email) — \(account.role.label)")
         }
         return lines.joined(separator: "\n")
     }
@@ -36,12 +62,16 @@ enum DemoData {
             territoryIDs[place.slug] = try await load(place, on: db)
         }
         let hash = try app.password.hash(password)
-        for (role, name) in accounts {
-            let email = email(for: role)
-            guard try await Account.query(on: db).filter(\.$email == email).first() == nil else { continue }
-            let territoryID = role == .demandeur || role == .admin ? nil : territoryIDs[accountTerritory]
+        for demo in accounts {
+            guard try await Account.query(on: db).filter(\.$email == demo.email).first() == nil else { continue }
+            let territoryID = demo.territory.flatMap { territoryIDs[$0] }
             let account = Account(
-                email: email, passwordHash: hash, role: role, displayName: name, territoryID: territoryID)
+                email: demo.email, passwordHash: hash, role: demo.role, displayName: demo.name, territoryID: territoryID
+            )
+            if let desk = demo.desk, let territoryID {
+                account.$guichet.id = try await Guichet.query(on: db).filter(\.$territory.$id == territoryID)
+                    .filter(\.$name == desk).first()?.id
+            }
             try await account.create(on: db)
         }
     }

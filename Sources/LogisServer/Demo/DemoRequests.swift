@@ -38,6 +38,8 @@ enum DemoRequests {
             try await RequestRegistration.register(
                 request, deskCode: households.pick(desks.isEmpty ? ["GDPUB"] : desks), by: enregistreur, on: app.db,
                 today: filed)
+            // Older paper requests had their attestation sent; the most recent still wait in the queue.
+            if filed.days(since: today) < -40 { request.attestationSentAt = filed.startOfDayDate }
             // About one request in eight was satisfied after a wait: the average wait shown to applicants.
             if households.chance(12) {
                 request.status = .satisfaite

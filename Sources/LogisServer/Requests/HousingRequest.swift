@@ -33,6 +33,19 @@ final class HousingRequest: Model, @unchecked Sendable {
     @OptionalField(key: "priorities") var priorities: String?
     /// Cotation criteria whose evidence an agent validated (comma-separated codes).
     @OptionalField(key: "validated_criteria") var validatedCriteria: String?
+    /// When the attestation d'enregistrement was sent (CCH R441-2-4: within a month).
+    @OptionalField(key: "attestation_sent_at") var attestationSentAt: Date?
+    /// The agent who entered a paper request.
+    @OptionalField(key: "created_by") var createdBy: UUID?
+    /// An accueil agent finished the entry and handed it to a registering desk.
+    @OptionalField(key: "handed_over") var handedOver: Bool?
+    /// Normalised « birth name | first name | birth date » of the applicant, for duplicates.
+    @OptionalField(key: "identity_key") var identityKey: String?
+    @OptionalField(key: "contact_email") var contactEmail: String?
+    @OptionalField(key: "contact_phone") var contactPhone: String?
+    /// Restored if an administrator cancels the radiation within 30 days.
+    @OptionalField(key: "status_before_radiation") var statusBeforeRadiation: RequestStatus?
+    @OptionalField(key: "radiation_comment") var radiationComment: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -37,8 +37,9 @@ enum RequestRegistration {
             request.registeredAt = Date()
             request.deskCode = nud.deskCode
             request.registeredBy = actor.id
-            request.householdPersons = request.form.householdPersons
-            request.incomeRFR = request.form.resources?.taxIncomeN2
+            // Online, the attestation is in the espace personnel the moment the request is registered.
+            if nud.deskCode == onlineDeskCode { request.attestationSentAt = Date() }
+            request.syncSearchColumns()
             try await request.save(on: db)
             try await replaceWishes(of: requestID, with: wishes.communes, communes: communes, on: db)
             try await RequestEvent(

@@ -123,6 +123,7 @@ struct RequestSummary: Encodable {
 
 struct RequestSummaryPage: Encodable {
     let layout: LayoutContext
+    let base = "/demande"
     let summary: RequestSummary
     let missing: [String]
     let canSubmit: Bool

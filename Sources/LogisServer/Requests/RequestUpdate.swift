@@ -11,8 +11,7 @@ enum RequestUpdate {
         guard form != request.form else { return }
         try await db.transaction { db in
             request.form = form
-            request.householdPersons = form.householdPersons
-            request.incomeRFR = form.resources?.taxIncomeN2
+            request.syncSearchColumns()
             try await request.save(on: db)
             guard request.status.isRegistered else { return }
             let requestID = try request.requireID()

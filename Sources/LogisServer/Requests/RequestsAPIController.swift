@@ -34,7 +34,7 @@ struct RequestsAPIController: RouteCollection {
         if hasBody, let steps = try req.content.decode(StepsBody.self).steps as [String: [String: FieldValue]]? {
             request.form = try await apply(steps, to: request.form, on: req.db)
         }
-        request.householdPersons = request.form.householdPersons
+        request.syncSearchColumns()
         try await request.create(on: req.db)
         return try await RequestDTO(request).encodeResponse(status: .created, for: req)
     }

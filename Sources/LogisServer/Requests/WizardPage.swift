@@ -33,6 +33,8 @@ struct WizardPage: Encodable {
     }
 
     let layout: LayoutContext
+    /// Where the wizard lives: `/demande` for the applicant, `/guichet/demandes/{id}/saisie` at a desk.
+    let base: String
     let slug: String
     let number: Int
     let total: Int
@@ -59,9 +61,10 @@ struct WizardPage: Encodable {
 
     init(
         step: WizardStep, form: RequestForm, values: [String: String], errors: [String: String], communes: [String],
-        isUpdate: Bool, layout: LayoutContext
+        isUpdate: Bool, layout: LayoutContext, base: String = "/demande"
     ) {
         self.layout = layout
+        self.base = base
         slug = step.rawValue
         number = step.number
         total = WizardStep.allCases.count

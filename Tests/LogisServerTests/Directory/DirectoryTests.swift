@@ -60,7 +60,7 @@ final class DirectoryTests: XCTestCase {
             let accounts = try await Account.query(on: app.db).count()
             XCTAssertEqual(territories, 2)
             XCTAssertEqual(guichets, 11)
-            XCTAssertEqual(accounts, Role.allCases.count)
+            XCTAssertEqual(accounts, DemoData.accounts.count)
         }
     }
 }

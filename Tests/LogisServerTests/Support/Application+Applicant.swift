@@ -1,6 +1,8 @@
 import Foundation
 import XCTVapor
 
+@testable import LogisServer
+
 extension Application {
     /// A registered request of the family in Vauvert, with an API token of its applicant.
     func registeredApplicantRequest() async throws -> (token: String, id: UUID) {
@@ -29,5 +31,33 @@ extension Application {
             beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
             afterResponse: { XCTAssertEqual($0.status, .created) })
         return (token, id)
+    }
+}
+
+extension Application {
+    /// The stored request, failing the test when it does not exist.
+    func storedRequest(_ id: UUID, file: StaticString = #filePath, line: UInt = #line) async throws -> HousingRequest {
+        let found = try await HousingRequest.find(id, on: db)
+        return try XCTUnwrap(found, file: file, line: line)
+    }
+
+    /// Enters every wizard section of a paper request at the desk and returns the draft's id.
+    func enterPaperRequest(session: String, applicant: [String: String] = [:]) async throws -> UUID {
+        var location = ""
+        try await send(
+            .POST, "guichet/saisie", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
+            afterResponse: { location = $0.headers.first(name: .location) ?? "" })
+        let parts = location.split(separator: "/")
+        let id = try XCTUnwrap(UUID(uuidString: String(parts[2])), location)
+        for step in FamilyInVauvert.steps {
+            var fields = step.fields
+            if step.slug == "demandeur" { fields.merge(applicant) { $1 } }
+            if step.slug == "logement-recherche" { fields["commune1"] = applicant["commune"] ?? fields["commune1"] }
+            try await send(
+                .POST, "guichet/demandes/\(id)/saisie/etape/\(step.slug)",
+                beforeRequest: { Browser.post(&$0, form: fields, session: session) },
+                afterResponse: { XCTAssertEqual($0.status, .seeOther, "\(step.slug): \($0.body.string)") })
+        }
+        return id
     }
 }

@@ -19,7 +19,8 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
             ("Cross-Origin-Opener-Policy", "same-origin"),
         ]
-        for (name, value) in headers {
+        // A route may set a stricter policy of its own (e.g. a sandboxed document preview).
+        for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
         }
         if request.url.path.hasPrefix("/api/") || request.auth.has(Account.self) {

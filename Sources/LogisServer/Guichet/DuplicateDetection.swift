@@ -1,0 +1,64 @@
+import Fluent
+import Foundation
+
+/// One household, one request (DOMAIN.md §3): before registering, desks look for a request of the
+/// same person — same birth name, first name and birth date once accents, case, hyphens and
+/// spaces are set aside, or the same e-mail, or the same phone number.
+enum DuplicateDetection {
+    /// « Lefèvre-Dupont » and « LEFEVRE DUPONT » give the same key.
+    static func normalise(_ name: String) -> String {
+        let folded = name.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: nil)
+            .lowercased()
+        let letters = folded.map { character -> Character in
+            character.isLetter || character.isNumber ? character : " "
+        }
+        return String(letters).split(separator: " ").joined(separator: " ")
+    }
+
+    static func identityKey(birthName: String, lastName: String, firstName: String, birthDate: String) -> String? {
+        let name = normalise(birthName.isEmpty ? lastName : birthName)
+        let first = normalise(firstName)
+        guard !name.isEmpty, !first.isEmpty, !birthDate.isEmpty else { return nil }
+        return "\(name)|\(first)|\(birthDate)"
+    }
+
+    static func email(_ text: String) -> String? {
+        let value = text.trimmingCharacters(in: .whitespaces).lowercased()
+        return value.isEmpty ? nil : value
+    }
+
+    /// French numbers in one shape: « +33 6 12 34 56 78 » and « 06.12.34.56.78 » match.
+    static func phone(_ text: String) -> String? {
+        var digits = text.filter(\.isNumber)
+        if digits.hasPrefix("33"), digits.count == 11 { digits = "0" + digits.dropFirst(2) }
+        return digits.count >= 9 ? digits : nil
+    }
+
+    /// Live requests of the same person, other than `request` itself.
+    static func candidates(for request: HousingRequest, on db: any Database) async throws -> [HousingRequest] {
+        let keys = (request.identityKey, request.contactEmail, request.contactPhone)
+        guard keys.0 != nil || keys.1 != nil || keys.2 != nil else { return [] }
+        let found = try await HousingRequest.query(on: db)
+            .group(.or) { group in
+                if let identity = keys.0 { group.filter(\.$identityKey == identity) }
+                if let email = keys.1 { group.filter(\.$contactEmail == email) }
+                if let phone = keys.2 { group.filter(\.$contactPhone == phone) }
+            }
+            .all()
+        return found.filter { $0.id != request.id && $0.status.isLive && $0.status != .brouillon }
+    }
+}
+
+extension HousingRequest {
+    /// Keeps the searchable columns in step with the form, wherever the form is saved.
+    func syncSearchColumns() {
+        householdPersons = form.householdPersons
+        incomeRFR = form.resources?.taxIncomeN2
+        guard let applicant = form.applicant else { return }
+        identityKey = DuplicateDetection.identityKey(
+            birthName: applicant.birthName, lastName: applicant.lastName, firstName: applicant.firstName,
+            birthDate: applicant.birthDate)
+        contactEmail = DuplicateDetection.email(applicant.email)
+        contactPhone = DuplicateDetection.phone(applicant.phone)
+    }
+}

@@ -1,0 +1,171 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// What desks do to a request, shared by the back-office pages and the API.
+enum GuichetActions {
+    static let cannotRegister = LogisError(
+        .forbidden, code: "registration_forbidden",
+        message: "Seul un guichet enregistreur peut enregistrer une demande et délivrer un numéro unique.")
+    static let duplicatesFound = LogisError(
+        .conflict, code: "possible_duplicate",
+        message: "Une demande existe peut-être déjà pour cette personne : comparez-les avant d’enregistrer.")
+
+    /// Opens a paper request entered at a desk, in the agent's territory.
+    static func startPaperRequest(by agent: Account, on db: any Database) async throws -> HousingRequest {
+        let request = HousingRequest(accountID: nil)
+        request.$territory.id = AgentScope.territoryID(of: agent)
+        request.createdBy = agent.id
+        try await request.create(on: db)
+        return request
+    }
+
+    /// Registers a paper request with the agent's desk code; refuses when duplicates exist unless
+    /// the agent confirmed they are different people.
+    static func register(_ request: HousingRequest, by agent: Account, force: Bool, on req: Request) async throws {
+        guard agent.role == .enregistreur else { throw cannotRegister }
+        if !force, try await !DuplicateDetection.candidates(for: request, on: req.db).isEmpty {
+            throw duplicatesFound
+        }
+        let desk = try await agent.$guichet.get(on: req.db)
+        let deskCode = desk?.deskCode ?? RequestRegistration.onlineDeskCode
+        try await linkApplicantAccount(of: request, on: req.db)
+        try await RequestRegistration.register(request, deskCode: deskCode, by: agent, on: req.db)
+        try await RequestCotation.refresh(request, on: req.db, app: req.application)
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "registered at desk")
+    }
+
+    /// A paper request whose e-mail is that of an applicant account without a live request joins
+    /// that account, so the applicant follows it in their espace personnel.
+    private static func linkApplicantAccount(of request: HousingRequest, on db: any Database) async throws {
+        guard request.$account.id == nil, let email = request.contactEmail,
+            let account = try await Account.query(on: db).filter(\.$email == email).first(),
+            account.role == .demandeur, try await RequestLookup.live(of: account, on: db) == nil
+        else { return }
+        request.$account.id = account.id
+    }
+
+    static func markAttestationSent(_ request: HousingRequest, by agent: Account, on req: Request) async throws {
+        guard request.nud != nil else { throw Attestation.notRegistered }
+        request.attestationSentAt = Date()
+        try await request.save(on: req.db)
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "attestation sent")
+    }
+
+    static func document(_ id: UUID?, of request: HousingRequest, on db: any Database) async throws -> RequestDocument {
+        guard let id,
+            let document = try await RequestDocument.query(on: db).filter(\.$id == id)
+                .filter(\.$request.$id == (try request.requireID())).first()
+        else { throw LogisError(.notFound, code: "document_not_found", message: "Cette pièce n’existe pas.") }
+        return document
+    }
+
+    static func label(of document: RequestDocument, in request: HousingRequest) -> String {
+        ChecklistView.requiredPiece(document.piece, of: request)?.label ?? document.piece
+    }
+
+    /// Radiation with a motif (DOMAIN.md §3); irrecevabilité needs a comment explaining it.
+    static func radiate(
+        _ request: HousingRequest, motif: RadiationMotif, comment: String, by agent: Account, on req: Request
+    ) async throws {
+        let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        if motif == .irrecevabilite, comment.isEmpty {
+            throw LogisError.validation(
+                "Une radiation pour irrecevabilité doit être motivée : écrivez un commentaire.",
+                code: "radiation_comment_required")
+        }
+        request.statusBeforeRadiation = request.status
+        request.radiationComment = comment.isEmpty ? nil : String(comment.prefix(500))
+        try await RequestLifecycle.radiate(
+            request, motif: motif, comment: request.radiationComment, by: agent, on: req.db)
+        try await req.audit(
+            .requestChanged, target: .request(try request.requireID()), reason: "radiation: \(motif.rawValue)")
+    }
+
+    /// An administrator may cancel a radiation within 30 days.
+    static let restoreWindow: TimeInterval = 30 * 24 * 3600
+
+    static func restore(_ request: HousingRequest, by admin: Account, on req: Request) async throws {
+        guard request.status == .radiee, let radiatedAt = request.radiatedAt,
+            let previous = request.statusBeforeRadiation
+        else {
+            throw LogisError(.conflict, code: "not_radiated", message: "Cette demande n’est pas radiée.")
+        }
+        guard Date().timeIntervalSince(radiatedAt) <= restoreWindow else {
+            throw LogisError(
+                .conflict, code: "restore_window_closed",
+                message: "La radiation date de plus de 30 jours : elle ne peut plus être annulée.")
+        }
+        request.status = previous
+        request.radiationMotif = nil
+        request.radiatedAt = nil
+        request.statusBeforeRadiation = nil
+        try await req.db.transaction { db in
+            try await request.save(on: db)
+            try await RequestEvent(
+                requestID: try request.requireID(), kind: .updated, label: "Radiation annulée par un administrateur.",
+                actor: admin
+            ).create(on: db)
+        }
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "radiation cancelled")
+    }
+
+    /// A social worker or agent sets a priority status, with the decision's date and reference.
+    static func flagPriority(
+        _ request: HousingRequest, criterion code: String, decidedOn: String, reference: String, comment: String,
+        by agent: Account, on req: Request
+    ) async throws {
+        guard let criterion = PriorityCriterion(code: code) else {
+            throw LogisError.validation("Critère de priorité inconnu.", code: "unknown_priority")
+        }
+        var date: String?
+        if !decidedOn.isEmpty {
+            guard let parsed = FormFields.parseDate(decidedOn), parsed <= CalendarDate.today() else {
+                throw LogisError.validation(
+                    "Date de décision invalide (JJ/MM/AAAA, pas dans le futur).", code: "invalid_date")
+            }
+            date = parsed.iso
+        }
+        let decisionDate = date
+        if criterion == .dalo, decisionDate == nil || reference.isEmpty {
+            throw LogisError.validation(
+                "Une décision DALO se saisit avec sa date et sa référence.", code: "dalo_decision_incomplete")
+        }
+        let requestID = try request.requireID()
+        var codes = Set(RequestCotation.codes(request.priorities))
+        codes.insert(criterion.code)
+        var validated = Set(RequestCotation.codes(request.validatedCriteria))
+        // The evidence was seen by the person who sets the flag: the matching criterion counts.
+        validated.insert(criterion.code)
+        request.priorities = codes.sorted().joined(separator: ",")
+        request.validatedCriteria = validated.sorted().joined(separator: ",")
+        try await req.db.transaction { db in
+            try await request.save(on: db)
+            try await PriorityFlag(
+                requestID: requestID, criterion: criterion.code, decidedOn: decisionDate,
+                reference: reference.isEmpty ? nil : String(reference.prefix(100)),
+                comment: comment.isEmpty ? nil : String(comment.prefix(500)), setBy: try agent.requireID()
+            ).create(on: db)
+            try await RequestEvent(
+                requestID: requestID, kind: .updated, label: "Statut prioritaire reconnu : \(criterion.label).",
+                actor: agent
+            ).create(on: db)
+        }
+        try await RequestCotation.refresh(request, on: req.db, app: req.application)
+        try await req.audit(.requestChanged, target: .request(requestID), reason: "priority: \(criterion.code)")
+    }
+
+    /// Validates a cotation criterion that needs an agent's or social worker's check.
+    static func validateCriterion(
+        _ request: HousingRequest, code: String, by agent: Account, on req: Request
+    )
+        async throws
+    {
+        var validated = Set(RequestCotation.codes(request.validatedCriteria))
+        validated.insert(String(code.prefix(60)))
+        request.validatedCriteria = validated.sorted().joined(separator: ",")
+        try await request.save(on: req.db)
+        try await RequestCotation.refresh(request, on: req.db, app: req.application)
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "criterion validated")
+    }
+}

@@ -1,0 +1,155 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// A paper Cerfa entered at a desk on behalf of a person: the wizard's sections and checks, then
+/// duplicate detection, then the NUD with the desk's own code. Accueil agents may enter and hand
+/// over to a registering desk, but never register.
+struct GuichetEntryController: RouteCollection {
+    static let entering = AccessPolicy.only(.accueil, .enregistreur)
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.post("guichet", "saisie", use: start).access(Self.entering)
+        let entry = routes.grouped("guichet", "demandes", ":request", "saisie")
+        entry.get("etape", ":step", use: showStep).access(Self.entering)
+        entry.post("etape", ":step", use: saveStep).access(Self.entering)
+        entry.get("recapitulatif", use: summary).access(Self.entering)
+        entry.post("enregistrer", use: register).access(.only(.enregistreur))
+        entry.post("transmettre", use: handOver).access(.only(.accueil))
+        entry.post("rattacher", ":other", use: link).access(Self.entering)
+    }
+
+    func start(req: Request) async throws -> Response {
+        let request = try await GuichetActions.startPaperRequest(by: try req.requireAccount(), on: req.db)
+        return req.redirect(to: "/guichet/demandes/\(try request.requireID())/saisie/etape/demandeur")
+    }
+
+    func showStep(req: Request) async throws -> View {
+        let (request, step) = try await current(req)
+        return try await render(req, request, step: step, values: step.values(of: request.form), errors: [:])
+    }
+
+    func saveStep(req: Request) async throws -> Response {
+        let (request, step) = try await current(req)
+        var raw = try req.content.decode([String: String].self)
+        raw.removeValue(forKey: CSRFMiddleware.fieldName)
+        var form = request.form
+        let errors = step.apply(raw, to: &form, communes: try await communes(req))
+        guard errors.isEmpty else {
+            return try await render(req, request, step: step, values: raw, errors: errors)
+                .encodeResponse(status: .unprocessableEntity, for: req)
+        }
+        try await RequestUpdate.save(request, form: form, changed: [step], by: try req.requireAccount(), on: req.db)
+        let base = "/guichet/demandes/\(try request.requireID())/saisie"
+        let next = step.next.flatMap { $0.isAnswered(in: form) ? WizardStep.firstMissing(in: form) : $0 }
+        return req.redirect(to: next.map { "\(base)/etape/\($0.rawValue)" } ?? "\(base)/recapitulatif")
+    }
+
+    struct SummaryPage: Encodable {
+        struct Candidate: Encodable {
+            let id: UUID
+            let nud: String?
+            let status: String
+            let summary: RequestSummary
+        }
+
+        let layout: LayoutContext
+        let feedback: FormFeedback
+        let base: String
+        let summary: RequestSummary
+        let missing: [String]
+        let complete: Bool
+        let candidates: [Candidate]
+        let canRegister: Bool
+        let handedOver: Bool
+    }
+
+    func summary(req: Request) async throws -> View {
+        let (request, _) = try await draft(req)
+        return try await renderSummary(req, request, feedback: .none)
+    }
+
+    struct RegisterForm: Content {
+        let confirmDifferentPerson: String?
+    }
+
+    func register(req: Request) async throws -> Response {
+        let (request, agent) = try await draft(req)
+        let form = try req.content.decode(RegisterForm.self)
+        do {
+            try await GuichetActions.register(request, by: agent, force: form.confirmDifferentPerson == "oui", on: req)
+        } catch let failure as LogisError where failure.status == .conflict || failure.status == .unprocessableEntity {
+            return try await renderSummary(req, request, feedback: .error(failure.message))
+                .encodeResponse(status: failure.status, for: req)
+        }
+        return req.redirect(to: "/guichet/demandes/\(try request.requireID())?message=enregistree")
+    }
+
+    func handOver(req: Request) async throws -> Response {
+        let (request, _) = try await draft(req)
+        guard WizardStep.firstMissing(in: request.form) == nil else { throw RequestRegistration.incomplete }
+        request.handedOver = true
+        try await request.save(on: req.db)
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "handed over")
+        return req.redirect(to: "/guichet?message=transmise")
+    }
+
+    /// The person already has a request: the new entry is dropped and the existing file opened.
+    func link(req: Request) async throws -> Response {
+        let (request, agent) = try await draft(req)
+        let other = try await AgentScope.open(req.parameters.get("other", as: UUID.self), reason: "doublon", on: req)
+        try await req.db.transaction { db in
+            try await request.delete(on: db)
+            try await RequestEvent(
+                requestID: try other.requireID(), kind: .updated,
+                label: "Nouvelle saisie papier rapprochée de cette demande (doublon évité).", actor: agent
+            ).create(on: db)
+        }
+        return req.redirect(to: "/guichet/demandes/\(try other.requireID())")
+    }
+
+    private func renderSummary(_ req: Request, _ request: HousingRequest, feedback: FormFeedback) async throws -> View {
+        let candidates = try await DuplicateDetection.candidates(for: request, on: req.db)
+        let missing = WizardStep.allCases.filter { !$0.isAnswered(in: request.form) }.map(\.title)
+        let agent = try req.requireAccount()
+        let page = SummaryPage(
+            layout: req.layoutContext(title: "Saisie d’une demande papier – récapitulatif"), feedback: feedback,
+            base: "/guichet/demandes/\(try request.requireID())/saisie", summary: RequestSummary(request.form),
+            missing: missing, complete: missing.isEmpty,
+            candidates: candidates.compactMap { candidate in
+                candidate.id.map {
+                    SummaryPage.Candidate(
+                        id: $0, nud: candidate.nud, status: candidate.status.label,
+                        summary: RequestSummary(candidate.form))
+                }
+            },
+            canRegister: agent.role == .enregistreur, handedOver: request.handedOver == true)
+        return try await req.view.render("guichet/entry-summary", page)
+    }
+
+    private func render(
+        _ req: Request, _ request: HousingRequest, step: WizardStep, values: [String: String], errors: [String: String]
+    ) async throws -> View {
+        let page = WizardPage(
+            step: step, form: request.form, values: values, errors: errors, communes: try await communes(req),
+            isUpdate: false, layout: req.layoutContext(title: "Saisie papier – étape \(step.number) : \(step.title)"),
+            base: "/guichet/demandes/\(try request.requireID())/saisie")
+        return try await req.view.render(step.template, page)
+    }
+
+    private func draft(_ req: Request) async throws -> (HousingRequest, Account) {
+        let request = try await AgentScope.open(
+            req.parameters.get("request", as: UUID.self), reason: "saisie papier", on: req)
+        guard request.status == .brouillon else { throw RequestRegistration.notADraft }
+        return (request, try req.requireAccount())
+    }
+
+    private func current(_ req: Request) async throws -> (HousingRequest, WizardStep) {
+        guard let step = WizardStep(rawValue: req.parameters.get("step") ?? "") else { throw LogisError.notFound }
+        return (try await draft(req).0, step)
+    }
+
+    private func communes(_ req: Request) async throws -> [String] {
+        try await Commune.query(on: req.db).sort(\.$name).all().map(\.name)
+    }
+}

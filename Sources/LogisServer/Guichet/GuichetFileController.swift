@@ -1,0 +1,245 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// One request seen from a desk: the file (every opening audited), the pieces with preview,
+/// validation and refusal, the attestation, radiation and its cancellation, priority flags.
+struct GuichetFileController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let file = routes.grouped("guichet", "demandes", ":request")
+        file.get(use: show).access(GuichetHomeController.agents)
+        file.on(.POST, "pieces", body: .collect(maxSize: DocumentsController.uploadBodyLimit), use: uploadPiece)
+            .access(.only(.enregistreur, .accueil))
+        file.get("pieces", ":document", use: preview).access(.only(.enregistreur, .travailleurSocial, .admin))
+        file.post("pieces", ":document", "valider", use: validatePiece).access(.only(.enregistreur))
+        file.post("pieces", ":document", "refuser", use: refusePiece).access(.only(.enregistreur))
+        file.post("activer", use: activate).access(.only(.enregistreur))
+        file.post("attestation-envoyee", use: attestationSent).access(.only(.enregistreur))
+        file.get("attestation.pdf", use: attestation).access(.only(.enregistreur, .accueil))
+        file.post("radier", use: radiate).access(.only(.enregistreur))
+        file.post("annuler-radiation", use: restore).access(.only(.admin))
+        file.post("priorites", use: flagPriority).access(.only(.travailleurSocial, .enregistreur))
+        file.post("criteres", ":code", "valider", use: validateCriterion).access(
+            .only(.travailleurSocial, .enregistreur))
+    }
+
+    struct FilePage: Encodable {
+        let layout: LayoutContext
+        let feedback: FormFeedback
+        let id: UUID
+        let nud: String?
+        let status: String
+        let statusCode: String
+        let isDraft: Bool
+        let isRadiated: Bool
+        let radiation: String?
+        let summary: RequestSummary
+        let checklist: ChecklistView
+        let timeline: [PersonalSpaceController.TimelineLine]
+        let priorities: [String]
+        let pendingCriteria: [CotationView.Line]
+        let score: Int?
+        let attestationSent: Bool
+        let radiationMotifs: [FormChoice]
+        let refusalReasons: [FormChoice]
+        let priorityCriteria: [FormChoice]
+        let role: String
+        let base: String
+    }
+
+    static let messages = [
+        "validee": "La pièce a été validée.",
+        "refusee": "La pièce a été refusée ; le demandeur voit votre commentaire.",
+        "radiee": "La demande a été radiée.", "restauree": "La radiation a été annulée.",
+        "priorite": "Le statut prioritaire a été enregistré.", "critere": "Le critère a été validé.",
+        "attestation": "L’envoi de l’attestation est noté.", "activee": "La demande est vérifiée et active.",
+        "enregistree": "La demande est enregistrée : remettez ou envoyez l’attestation au demandeur.",
+        "deposee": "La pièce a été déposée.",
+    ]
+
+    func show(req: Request) async throws -> Response {
+        let request = try await open(req, reason: AgentScope.reason(req.query[String.self, at: "motif"]))
+        if request.status == .brouillon, req.auth.get(Account.self)?.role != .admin {
+            return req.redirect(to: "/guichet/demandes/\(try request.requireID())/saisie/recapitulatif")
+        }
+        let notice = req.query[String.self, at: "message"].flatMap { Self.messages[$0] }
+        return try await render(req, request, feedback: .init(error: nil, notice: notice)).encodeResponse(for: req)
+    }
+
+    func render(_ req: Request, _ request: HousingRequest, feedback: FormFeedback) async throws -> View {
+        let id = try request.requireID()
+        let events = try await RequestEvent.query(on: req.db).filter(\.$request.$id == id)
+            .sort(\.$occurredAt, .descending).all()
+        let cotation = try? await CotationView.build(for: request, on: req)
+        let page = FilePage(
+            layout: req.layoutContext(title: "Demande \(request.nud ?? "en cours de saisie")"), feedback: feedback,
+            id: id,
+            nud: request.nud, status: request.status.label, statusCode: request.status.rawValue,
+            isDraft: request.status == .brouillon, isRadiated: request.status == .radiee,
+            radiation: request.radiationMotif.flatMap(RadiationMotif.init(rawValue:)).map(\.label),
+            summary: RequestSummary(request.form), checklist: try await ChecklistView.build(for: request, on: req.db),
+            timeline: events.map {
+                .init(date: PersonalSpaceController.french($0.occurredAt), label: $0.label, comment: $0.comment)
+            },
+            priorities: RequestCotation.codes(request.priorities).compactMap { PriorityCriterion(code: $0)?.label },
+            pendingCriteria: cotation?.lines.filter(\.pendingValidation) ?? [], score: cotation?.total,
+            attestationSent: request.attestationSentAt != nil,
+            radiationMotifs: RadiationMotif.allCases.filter { $0 != .attribution }.map {
+                FormChoice(code: $0.rawValue, label: $0.label)
+            },
+            refusalReasons: RequestDocument.RefusalReason.allCases.map {
+                FormChoice(code: $0.rawValue, label: $0.label)
+            },
+            priorityCriteria: PriorityCriterion.allCases.map { FormChoice(code: $0.code, label: $0.label) },
+            role: try req.requireAccount().role.rawValue, base: "/guichet/demandes/\(id)")
+        return try await req.view.render("guichet/file", page)
+    }
+
+    func preview(req: Request) async throws -> Response {
+        let request = try await open(req, reason: "vérification des pièces")
+        let document = try await GuichetActions.document(
+            req.parameters.get("document", as: UUID.self), of: request, on: req.db)
+        let contents = try await DocumentStore.contents(of: document, on: req)
+        let response = Response(status: .ok, body: .init(buffer: contents))
+        response.headers.replaceOrAdd(name: .contentType, value: document.contentType)
+        // Shown in the browser, never run: the bytes were checked to be a PDF, JPEG or PNG.
+        response.headers.replaceOrAdd(name: .contentDisposition, value: "inline")
+        response.headers.replaceOrAdd(
+            name: "Content-Security-Policy", value: "default-src 'none'; img-src 'self'; sandbox")
+        return response
+    }
+
+    /// A piece handed over at the desk on paper, scanned by the agent.
+    func uploadPiece(req: Request) async throws -> Response {
+        let request = try await open(req, reason: "dépôt d’une pièce")
+        do {
+            let form = try req.content.decode(DocumentsController.UploadForm.self)
+            _ = try await DocumentStore.upload(
+                Data(buffer: form.file.data), piece: form.piece, to: request, by: try req.requireAccount(), on: req)
+        } catch let failure as LogisError where failure.status != .internalServerError {
+            return try await render(req, request, feedback: .error(failure.message))
+                .encodeResponse(status: failure.status, for: req)
+        }
+        return back(req, request, "deposee")
+    }
+
+    func validatePiece(req: Request) async throws -> Response {
+        let (request, document) = try await pieceAction(req)
+        try await DocumentReview.validate(
+            document, label: GuichetActions.label(of: document, in: request), by: try req.requireAccount(), on: req.db)
+        return back(req, request, "validee")
+    }
+
+    struct RefusalForm: Content {
+        let reason: String
+        let comment: String?
+    }
+
+    func refusePiece(req: Request) async throws -> Response {
+        let (request, document) = try await pieceAction(req)
+        let form = try req.content.decode(RefusalForm.self)
+        do {
+            guard let reason = RequestDocument.RefusalReason(rawValue: form.reason) else {
+                throw LogisError.validation("Choisissez le motif du refus.", code: "refusal_reason_required")
+            }
+            try await DocumentReview.refuse(
+                document, label: GuichetActions.label(of: document, in: request), reason: reason,
+                comment: form.comment ?? "", by: try req.requireAccount(), on: req.db)
+        } catch let failure as LogisError where failure.status == .unprocessableEntity {
+            return try await render(req, request, feedback: .error(failure.message))
+                .encodeResponse(status: failure.status, for: req)
+        }
+        return back(req, request, "refusee")
+    }
+
+    func activate(req: Request) async throws -> Response {
+        let request = try await open(req, reason: "vérification de la demande en ligne")
+        guard request.status.canMove(to: .active) else {
+            throw LogisError(.conflict, code: "invalid_transition", message: "Cette demande ne peut pas être activée.")
+        }
+        request.status = .active
+        try await request.save(on: req.db)
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "activated")
+        return back(req, request, "activee")
+    }
+
+    func attestationSent(req: Request) async throws -> Response {
+        let request = try await open(req, reason: "attestation")
+        try await GuichetActions.markAttestationSent(request, by: try req.requireAccount(), on: req)
+        return back(req, request, "attestation")
+    }
+
+    func attestation(req: Request) async throws -> Response {
+        try await Attestation.response(for: try await open(req, reason: "impression de l’attestation"), on: req)
+    }
+
+    struct RadiationForm: Content {
+        let motif: String
+        let comment: String?
+    }
+
+    func radiate(req: Request) async throws -> Response {
+        let request = try await open(req, reason: "radiation")
+        let form = try req.content.decode(RadiationForm.self)
+        do {
+            guard let motif = RadiationMotif(rawValue: form.motif) else {
+                throw LogisError.validation("Choisissez le motif de la radiation.", code: "radiation_motif_required")
+            }
+            try await GuichetActions.radiate(
+                request, motif: motif, comment: form.comment ?? "", by: try req.requireAccount(), on: req)
+        } catch let failure as LogisError where failure.status == .unprocessableEntity {
+            return try await render(req, request, feedback: .error(failure.message))
+                .encodeResponse(status: failure.status, for: req)
+        }
+        return back(req, request, "radiee")
+    }
+
+    func restore(req: Request) async throws -> Response {
+        let request = try await open(req, reason: "annulation de radiation")
+        try await GuichetActions.restore(request, by: try req.requireAccount(), on: req)
+        return back(req, request, "restauree")
+    }
+
+    struct PriorityForm: Content {
+        let criterion: String
+        let decidedOn: String?
+        let reference: String?
+        let comment: String?
+    }
+
+    func flagPriority(req: Request) async throws -> Response {
+        let request = try await open(req, reason: "statut prioritaire")
+        let form = try req.content.decode(PriorityForm.self)
+        do {
+            try await GuichetActions.flagPriority(
+                request, criterion: form.criterion, decidedOn: form.decidedOn ?? "", reference: form.reference ?? "",
+                comment: form.comment ?? "", by: try req.requireAccount(), on: req)
+        } catch let failure as LogisError where failure.status == .unprocessableEntity {
+            return try await render(req, request, feedback: .error(failure.message))
+                .encodeResponse(status: failure.status, for: req)
+        }
+        return back(req, request, "priorite")
+    }
+
+    func validateCriterion(req: Request) async throws -> Response {
+        let request = try await open(req, reason: "validation d’un critère de cotation")
+        try await GuichetActions.validateCriterion(
+            request, code: req.parameters.get("code") ?? "", by: try req.requireAccount(), on: req)
+        return back(req, request, "critere")
+    }
+
+    private func open(_ req: Request, reason: String) async throws -> HousingRequest {
+        try await AgentScope.open(req.parameters.get("request", as: UUID.self), reason: reason, on: req)
+    }
+
+    private func pieceAction(_ req: Request) async throws -> (HousingRequest, RequestDocument) {
+        let request = try await open(req, reason: "vérification des pièces")
+        let document = try await GuichetActions.document(
+            req.parameters.get("document", as: UUID.self), of: request, on: req.db)
+        return (request, document)
+    }
+
+    private func back(_ req: Request, _ request: HousingRequest, _ message: String) -> Response {
+        req.redirect(to: "/guichet/demandes/\(request.id?.uuidString ?? "")?message=\(message)")
+    }
+}

@@ -1,0 +1,59 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// Finds requests of the agent's territory by NUD, name, birth date, commune and status.
+enum RequestSearch {
+    struct Criteria {
+        var text: String
+        var birthDate: String
+        var commune: String
+        var status: String
+
+        var isEmpty: Bool {
+            [text, birthDate, commune, status].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
+        }
+
+        var values: [String: String] { ["q": text, "naissance": birthDate, "commune": commune, "statut": status] }
+    }
+
+    static let limit = 50
+
+    static func run(_ criteria: Criteria, for agent: Account, on db: any Database) async throws -> [QueueItem] {
+        let query = AgentScope.restrict(HousingRequest.query(on: db), to: agent)
+        let text = criteria.text.trimmingCharacters(in: .whitespaces)
+        if let status = RequestStatus(rawValue: criteria.status) { query.filter(\.$status == status) }
+        if !criteria.commune.isEmpty {
+            let ids = try await RequestWish.query(on: db).join(
+                Commune.self, on: \RequestWish.$commune.$id == \Commune.$id
+            )
+            .filter(Commune.self, \.$name == criteria.commune).all().map(\.$request.id)
+            query.filter(\.$id ~~ ids)
+        }
+        let compactNUD = text.uppercased().filter { $0.isLetter || $0.isNumber }
+        if compactNUD.count == NUD.length {
+            query.filter(\.$nud == compactNUD)
+        }
+        let birth = FormFields.parseDate(criteria.birthDate)?.iso
+        let candidates = try await query.sort(\.$firstFiledOn, .descending).limit(2_000).all()
+        let name = DuplicateDetection.normalise(text)
+        let matches = candidates.filter { request in
+            if let birth, request.form.applicant?.birthDate != birth { return false }
+            guard !name.isEmpty, compactNUD.count != NUD.length else { return true }
+            let applicant = request.form.applicant
+            let haystack = DuplicateDetection.normalise(
+                [applicant?.lastName, applicant?.birthName, applicant?.firstName, request.nud].compactMap { $0 }
+                    .joined(separator: " "))
+            return name.split(separator: " ").allSatisfy { haystack.contains($0) }
+        }
+        return matches.prefix(limit).map { request in
+            let applicant = request.form.applicant
+            return QueueItem(
+                requestID: request.id ?? UUID(), nud: request.nud,
+                name: applicant.map { "\($0.lastName.uppercased()) \($0.firstName)" } ?? "(identité non saisie)",
+                detail: request.status.label
+                    + (applicant.map { " · né(e) le \(RequestSummary.display($0.birthDate))" } ?? ""),
+                due: nil, dueLabel: nil, daysLeft: nil, overdue: false)
+        }
+    }
+}
