@@ -19,6 +19,7 @@ extension Application {
         try register(collection: GuichetHomeController())
         try register(collection: GuichetFileController())
         try register(collection: GuichetEntryController())
+        try register(collection: GuichetAPIController())
         try register(collection: APIDocsController(resourcesDirectory: directory.resourcesDirectory))
         allowedMethods = AllowedMethods(routes: routes.all)
     }

@@ -32,7 +32,7 @@ struct RequestsAPIController: RouteCollection {
         let request = HousingRequest(accountID: try account.requireID())
         let hasBody = (req.body.data?.readableBytes ?? 0) > 0
         if hasBody, let steps = try req.content.decode(StepsBody.self).steps as [String: [String: FieldValue]]? {
-            request.form = try await apply(steps, to: request.form, on: req.db)
+            request.form = try await Self.apply(steps, to: request.form, on: req.db)
         }
         request.syncSearchColumns()
         try await request.create(on: req.db)
@@ -50,7 +50,7 @@ struct RequestsAPIController: RouteCollection {
             throw LogisError(.conflict, code: "request_closed", message: "Cette demande est close.")
         }
         let body = try req.content.decode(StepsBody.self)
-        let form = try await apply(body.steps, to: request.form, on: req.db)
+        let form = try await Self.apply(body.steps, to: request.form, on: req.db)
         let changed = WizardStep.allCases.filter { body.steps[$0.rawValue] != nil }
         try await RequestUpdate.save(request, form: form, changed: changed, by: account, on: req.db)
         try await RequestCotation.refresh(request, on: req.db, app: req.application)
@@ -89,7 +89,7 @@ struct RequestsAPIController: RouteCollection {
     }
 
     /// Validates every given section with the wizard's rules; all messages come back at once.
-    private func apply(
+    static func apply(
         _ steps: [String: [String: FieldValue]], to form: RequestForm, on db: any Database
     )
         async throws -> RequestForm

@@ -1,0 +1,104 @@
+import Fluent
+import XCTVapor
+
+@testable import LogisServer
+
+final class GuichetAPITests: XCTestCase {
+    func token(_ app: Application, _ email: String) async throws -> String {
+        struct Token: Decodable { let token: String }
+        var token = ""
+        try await app.send(
+            .POST, "api/v1/session",
+            beforeRequest: { try $0.content.encode(["email": email, "password": DemoData.password]) },
+            afterResponse: { token = try $0.content.decode(Token.self).token })
+        return token
+    }
+
+    func testPaperRequestThroughTheAPIWithDuplicateCheck() async throws {
+        try await withApp(demo: true) { app in
+            let agent = try await token(app, "enregistreur@demo.logis.fr")
+            let accueil = try await token(app, "accueil@demo.logis.fr")
+            struct Created: Decodable {
+                let id: UUID
+                let nud: String?
+                let status: String
+            }
+            var ids: [UUID] = []
+            for _ in 0..<2 {
+                try await app.send(
+                    .POST, "api/v1/guichet/requests",
+                    beforeRequest: {
+                        $0.headers.bearerAuthorization = .init(token: agent)
+                        try $0.content.encode(["steps": RequestsAPITests.allSteps])
+                    },
+                    afterResponse: { res in
+                        XCTAssertEqual(res.status, .created, res.body.string)
+                        ids.append(try res.content.decode(Created.self).id)
+                    })
+            }
+            try await app.send(
+                .POST, "api/v1/guichet/requests/\(ids[0])/register",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: accueil) },
+                afterResponse: { XCTAssertEqual($0.status, .forbidden, "accueil cannot register") })
+            try await app.send(
+                .POST, "api/v1/guichet/requests/\(ids[0])/register",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: agent) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .created)
+                    XCTAssertTrue(try res.content.decode(Created.self).nud?.hasSuffix("FSPCV") ?? false)
+                })
+            try await app.send(
+                .GET, "api/v1/guichet/requests/\(ids[1])/duplicates",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: agent) },
+                afterResponse: { res in XCTAssertTrue(res.body.string.contains(ids[0].uuidString)) })
+            try await app.send(
+                .POST, "api/v1/guichet/requests/\(ids[1])/register",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: agent) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .conflict)
+                    XCTAssertTrue(res.body.string.contains("possible_duplicate"))
+                })
+            try await app.send(
+                .GET, "api/v1/guichet/requests?q=martin",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: agent) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .ok)
+                    XCTAssertTrue(res.body.string.contains(ids[0].uuidString))
+                })
+            try await app.send(
+                .GET, "api/v1/guichet/queues", beforeRequest: { $0.headers.bearerAuthorization = .init(token: agent) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .ok)
+                    XCTAssertTrue(res.body.string.contains("\"queue\":\"attestations\""))
+                })
+            try await app.send(
+                .POST, "api/v1/guichet/requests/\(ids[0])/radiate",
+                beforeRequest: {
+                    $0.headers.bearerAuthorization = .init(token: agent)
+                    try $0.content.encode(["motif": "abandon"])
+                },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .ok)
+                    XCTAssertTrue(res.body.string.contains("\"status\":\"radiee\""))
+                })
+        }
+    }
+
+    func testOtherTerritoryAndApplicantsAreKeptOut() async throws {
+        try await withApp(demo: true) { app in
+            let (applicantToken, id) = try await app.registeredApplicantRequest()
+            let libercourt = try await token(app, "enregistreur.libercourt@demo.logis.fr")
+            try await app.send(
+                .GET, "api/v1/guichet/requests/\(id)",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: libercourt) },
+                afterResponse: { XCTAssertEqual($0.status, .notFound) })
+            try await app.send(
+                .GET, "api/v1/guichet/queues",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: applicantToken) },
+                afterResponse: { XCTAssertEqual($0.status, .forbidden) })
+            let denied = try await AuditEntry.query(on: app.db).filter(\.$action == "request_read")
+                .filter(\.$outcome == "denied").count()
+            XCTAssertEqual(denied, 1)
+        }
+    }
+}
