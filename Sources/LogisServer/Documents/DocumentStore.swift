@@ -10,13 +10,17 @@ enum DocumentStore {
 
     /// Saves `data` as the file of `piece`, replacing a previous file not yet validated.
     static func upload(
-        _ data: Data, piece: String, to request: HousingRequest, by actor: Account, on req: Request
+        _ data: Data, piece: String, to request: HousingRequest, by actor: Account, on req: Request,
+        label evidenceLabel: String? = nil
     ) async throws -> RequestDocument {
         let requestID = try request.requireID()
         guard data.count <= UploadedFileKind.maximumSize else { throw LogisError.fileTooLarge }
         guard !data.isEmpty else { throw LogisError.emptyFile }
         guard let kind = UploadedFileKind.detect(data) else { throw LogisError.unsupportedFileType }
-        guard let required = ChecklistView.requiredPiece(piece, of: request) else { throw LogisError.unknownPiece }
+        // Evidence of a priority status is not a checklist piece: the caller names it.
+        guard let label = evidenceLabel ?? ChecklistView.requiredPiece(piece, of: request)?.label else {
+            throw LogisError.unknownPiece
+        }
         let existing = try await RequestDocument.query(on: req.db).filter(\.$request.$id == requestID)
             .filter(\.$piece == piece).first()
         if existing?.status == .validee { throw LogisError.documentLocked }
@@ -34,7 +38,7 @@ enum DocumentStore {
                 if let existing { try await existing.delete(on: db) }
                 try await document.create(on: db)
                 try await RequestEvent(
-                    requestID: requestID, kind: .documentUploaded, label: "Pièce déposée : \(required.label).",
+                    requestID: requestID, kind: .documentUploaded, label: "Pièce déposée : \(label).",
                     actor: actor
                 ).create(on: db)
             }

@@ -113,7 +113,7 @@ enum GuichetActions {
     /// A social worker or agent sets a priority status, with the decision's date and reference.
     static func flagPriority(
         _ request: HousingRequest, criterion code: String, decidedOn: String, reference: String, comment: String,
-        by agent: Account, on req: Request
+        evidence: Data? = nil, by agent: Account, on req: Request
     ) async throws {
         guard let criterion = PriorityCriterion(code: code) else {
             throw LogisError.validation("Critère de priorité inconnu.", code: "unknown_priority")
@@ -132,6 +132,14 @@ enum GuichetActions {
                 "Une décision DALO se saisit avec sa date et sa référence.", code: "dalo_decision_incomplete")
         }
         let requestID = try request.requireID()
+        var evidenceID: UUID?
+        if let evidence, !evidence.isEmpty {
+            evidenceID = try await DocumentStore.upload(
+                evidence, piece: "priorite_\(criterion.code)", to: request, by: agent, on: req,
+                label: "justificatif du statut prioritaire (\(criterion.label))"
+            ).id
+        }
+        let evidenceDocumentID = evidenceID
         var codes = Set(RequestCotation.codes(request.priorities))
         codes.insert(criterion.code)
         var validated = Set(RequestCotation.codes(request.validatedCriteria))
@@ -141,11 +149,12 @@ enum GuichetActions {
         request.validatedCriteria = validated.sorted().joined(separator: ",")
         try await req.db.transaction { db in
             try await request.save(on: db)
-            try await PriorityFlag(
+            let flag = PriorityFlag(
                 requestID: requestID, criterion: criterion.code, decidedOn: decisionDate,
                 reference: reference.isEmpty ? nil : String(reference.prefix(100)),
-                comment: comment.isEmpty ? nil : String(comment.prefix(500)), setBy: try agent.requireID()
-            ).create(on: db)
+                comment: comment.isEmpty ? nil : String(comment.prefix(500)), setBy: try agent.requireID())
+            flag.evidenceDocumentID = evidenceDocumentID
+            try await flag.create(on: db)
             try await RequestEvent(
                 requestID: requestID, kind: .updated, label: "Statut prioritaire reconnu : \(criterion.label).",
                 actor: agent

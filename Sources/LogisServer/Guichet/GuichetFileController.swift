@@ -18,7 +18,8 @@ struct GuichetFileController: RouteCollection {
         file.get("attestation.pdf", use: attestation).access(.only(.enregistreur, .accueil))
         file.post("radier", use: radiate).access(.only(.enregistreur))
         file.post("annuler-radiation", use: restore).access(.only(.admin))
-        file.post("priorites", use: flagPriority).access(.only(.travailleurSocial, .enregistreur))
+        file.on(.POST, "priorites", body: .collect(maxSize: DocumentsController.uploadBodyLimit), use: flagPriority)
+            .access(.only(.travailleurSocial, .enregistreur))
         file.post("criteres", ":code", "valider", use: validateCriterion).access(
             .only(.travailleurSocial, .enregistreur))
     }
@@ -205,6 +206,8 @@ struct GuichetFileController: RouteCollection {
         let decidedOn: String?
         let reference: String?
         let comment: String?
+        /// The decision or evidence, scanned (optional).
+        let evidence: File?
     }
 
     func flagPriority(req: Request) async throws -> Response {
@@ -213,8 +216,10 @@ struct GuichetFileController: RouteCollection {
         do {
             try await GuichetActions.flagPriority(
                 request, criterion: form.criterion, decidedOn: form.decidedOn ?? "", reference: form.reference ?? "",
-                comment: form.comment ?? "", by: try req.requireAccount(), on: req)
-        } catch let failure as LogisError where failure.status == .unprocessableEntity {
+                comment: form.comment ?? "",
+                evidence: form.evidence.flatMap { $0.data.readableBytes > 0 ? Data(buffer: $0.data) : nil },
+                by: try req.requireAccount(), on: req)
+        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
             return try await render(req, request, feedback: .error(failure.message))
                 .encodeResponse(status: failure.status, for: req)
         }

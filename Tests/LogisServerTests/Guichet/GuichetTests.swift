@@ -269,6 +269,19 @@ final class GuichetPiecesTests: XCTestCase {
             XCTAssertEqual(request.priorities, "dalo")
             let flags = try await PriorityFlag.query(on: app.db).all()
             XCTAssertEqual(flags.first?.reference, "COMED-30-2026-118")
+            // A PDALHPD criterion with its evidence attached, scanned at the desk.
+            try await app.send(
+                .POST, "guichet/demandes/\(id)/priorites",
+                beforeRequest: {
+                    Browser.postMultipart(
+                        &$0, fields: ["criterion": "pdalhpd", "reference": "Fiche PDALHPD 2026-07"],
+                        file: ("evidence", "fiche.pdf", DocumentsTests.pdf), session: worker)
+                },
+                afterResponse: { XCTAssertEqual($0.status, .seeOther, $0.body.string) })
+            let evidence = try await PriorityFlag.query(on: app.db).filter(\.$criterion == "pdalhpd").first()
+            let document = try await RequestDocument.find(evidence?.evidenceDocumentID, on: app.db)
+            XCTAssertEqual(document?.piece, "priorite_pdalhpd")
+            XCTAssertEqual(document?.size, DocumentsTests.pdf.count)
             try await app.send(
                 .GET, "api/v1/requests/\(id)/cotation",
                 beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) }
