@@ -34,7 +34,7 @@ final class AuthSession: Model, @unchecked Sendable {
     static let lifetime: TimeInterval = 12 * 3600
 
     static func hash(token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        HexDigest.sha256(token)
     }
 
     /// Opens a session and returns the token to hand to the client (shown once, never stored).

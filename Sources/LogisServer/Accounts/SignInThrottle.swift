@@ -72,6 +72,6 @@ struct SignInThrottle {
     }
 
     private static func key(_ kind: String, _ value: String) -> String {
-        SHA256.hash(data: Data("\(kind):\(value)".utf8)).map { String(format: "%02x", $0) }.joined()
+        HexDigest.sha256("\(kind):\(value)")
     }
 }

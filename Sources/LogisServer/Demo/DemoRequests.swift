@@ -101,7 +101,7 @@ enum DemoRequests {
         try data.write(to: URL(fileURLWithPath: path))
         let document = RequestDocument(
             requestID: try request.requireID(), piece: piece, storedName: name, contentType: "application/pdf",
-            size: data.count, sha256: FileHash.sha256(data))
+            size: data.count, sha256: HexDigest.sha256(data))
         try await document.create(on: app.db)
         try await RequestEvent(
             requestID: try request.requireID(), kind: .documentUploaded, label: "Pièce déposée : \(required.label).",

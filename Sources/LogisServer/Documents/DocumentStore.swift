@@ -32,7 +32,7 @@ enum DocumentStore {
         try await req.fileio.writeFile(ByteBuffer(data: data), at: path)
         let document = RequestDocument(
             requestID: requestID, piece: piece, storedName: name, contentType: kind.rawValue, size: data.count,
-            sha256: FileHash.sha256(data))
+            sha256: HexDigest.sha256(data))
         do {
             try await req.db.transaction { db in
                 if let existing { try await existing.delete(on: db) }

@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 
 /// What a file really is, judged by its first bytes (never by its name or declared type).
@@ -41,10 +40,4 @@ extension LogisError {
     static let documentLocked = LogisError(
         .conflict, code: "document_locked",
         message: "Cette pièce a été validée : elle ne peut plus être remplacée ni supprimée.")
-}
-
-enum FileHash {
-    static func sha256(_ data: Data) -> String {
-        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
-    }
 }

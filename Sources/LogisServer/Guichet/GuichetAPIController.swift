@@ -131,11 +131,7 @@ struct GuichetAPIController: RouteCollection {
 
     func handOver(req: Request) async throws -> RequestDTO {
         let request = try await open(req, reason: "transmission")
-        guard request.status == .brouillon else { throw RequestRegistration.notADraft }
-        guard WizardStep.firstMissing(in: request.form) == nil else { throw RequestRegistration.incomplete }
-        request.handedOver = true
-        try await request.save(on: req.db)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "handed over")
+        try await GuichetActions.handOver(request, on: req)
         return RequestDTO(request)
     }
 

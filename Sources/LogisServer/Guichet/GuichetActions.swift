@@ -45,6 +45,15 @@ enum GuichetActions {
         request.$account.id = account.id
     }
 
+    /// An accueil agent finished the entry: a registering desk takes it from its queue.
+    static func handOver(_ request: HousingRequest, on req: Request) async throws {
+        guard request.status == .brouillon else { throw RequestRegistration.notADraft }
+        guard WizardStep.firstMissing(in: request.form) == nil else { throw RequestRegistration.incomplete }
+        request.handedOver = true
+        try await request.save(on: req.db)
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "handed over")
+    }
+
     static func markAttestationSent(_ request: HousingRequest, by agent: Account, on req: Request) async throws {
         guard request.nud != nil else { throw Attestation.notRegistered }
         request.attestationSentAt = Date()

@@ -87,10 +87,7 @@ struct GuichetEntryController: RouteCollection {
 
     func handOver(req: Request) async throws -> Response {
         let (request, _) = try await draft(req)
-        guard WizardStep.firstMissing(in: request.form) == nil else { throw RequestRegistration.incomplete }
-        request.handedOver = true
-        try await request.save(on: req.db)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "handed over")
+        try await GuichetActions.handOver(request, on: req)
         return req.redirect(to: "/guichet?message=transmise")
     }
 

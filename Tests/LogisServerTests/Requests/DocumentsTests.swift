@@ -60,7 +60,7 @@ final class DocumentsTests: XCTestCase {
             let document = try XCTUnwrap(documents.first)
             XCTAssertEqual(document.contentType, "image/png")
             XCTAssertEqual(document.size, Self.png.count)
-            XCTAssertEqual(document.sha256, FileHash.sha256(Self.png))
+            XCTAssertEqual(document.sha256, HexDigest.sha256(Self.png))
             let path = try DocumentStore.storagePath(for: document.storedName, app: app, creatingFolder: false)
             XCTAssertTrue(path.hasPrefix(app.logisSettings.filesDirectory), "stored outside Public/")
             XCTAssertEqual(FileManager.default.contents(atPath: path), Self.png)
