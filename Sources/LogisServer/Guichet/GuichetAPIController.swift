@@ -101,6 +101,7 @@ struct GuichetAPIController: RouteCollection {
         let form = try await RequestsAPIController.apply(body.steps, to: request.form, on: req.db)
         let changed = WizardStep.allCases.filter { body.steps[$0.rawValue] != nil }
         try await RequestUpdate.save(request, form: form, changed: changed, by: try req.requireAccount(), on: req.db)
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "paper entry updated")
         return RequestDTO(request)
     }
 

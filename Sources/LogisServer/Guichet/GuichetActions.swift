@@ -27,8 +27,11 @@ enum GuichetActions {
         if !force, try await !DuplicateDetection.candidates(for: request, on: req.db).isEmpty {
             throw duplicatesFound
         }
-        let desk = try await agent.$guichet.get(on: req.db)
-        let deskCode = desk?.deskCode ?? RequestRegistration.onlineDeskCode
+        guard let deskCode = try await agent.$guichet.get(on: req.db)?.deskCode else {
+            throw LogisError(
+                .forbidden, code: "no_registering_desk",
+                message: "Votre compte n’est rattaché à aucun guichet enregistreur : contactez l’administrateur.")
+        }
         try await linkApplicantAccount(of: request, on: req.db)
         try await RequestRegistration.register(request, deskCode: deskCode, by: agent, on: req.db)
         try await RequestCotation.refresh(request, on: req.db, app: req.application)
@@ -55,9 +58,15 @@ enum GuichetActions {
     }
 
     static func markAttestationSent(_ request: HousingRequest, by agent: Account, on req: Request) async throws {
-        guard request.nud != nil else { throw Attestation.notRegistered }
+        guard request.nud != nil, request.status.isRegistered else { throw Attestation.notRegistered }
         request.attestationSentAt = Date()
-        try await request.save(on: req.db)
+        try await req.db.transaction { db in
+            try await request.save(on: db)
+            try await RequestEvent(
+                requestID: try request.requireID(), kind: .updated, label: "Attestation d’enregistrement envoyée.",
+                actor: agent
+            ).create(on: db)
+        }
         try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "attestation sent")
     }
 
@@ -109,6 +118,7 @@ enum GuichetActions {
         request.radiationMotif = nil
         request.radiatedAt = nil
         request.statusBeforeRadiation = nil
+        request.radiationComment = nil
         try await req.db.transaction { db in
             try await request.save(on: db)
             try await RequestEvent(
@@ -136,6 +146,7 @@ enum GuichetActions {
             date = parsed.iso
         }
         let decisionDate = date
+        let reference = reference.trimmingCharacters(in: .whitespacesAndNewlines)
         if criterion == .dalo, decisionDate == nil || reference.isEmpty {
             throw LogisError.validation(
                 "Une décision DALO se saisit avec sa date et sa référence.", code: "dalo_decision_incomplete")

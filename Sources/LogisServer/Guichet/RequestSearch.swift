@@ -20,6 +20,12 @@ enum RequestSearch {
     static let limit = 50
 
     static func run(_ criteria: Criteria, for agent: Account, on db: any Database) async throws -> [QueueItem] {
+        if !criteria.status.isEmpty, RequestStatus(rawValue: criteria.status) == nil {
+            throw LogisError(.badRequest, code: "invalid_status", message: "Statut inconnu pour la recherche.")
+        }
+        if !criteria.birthDate.isEmpty, FormFields.parseDate(criteria.birthDate) == nil {
+            throw LogisError(.badRequest, code: "invalid_date", message: "Date de naissance invalide (JJ/MM/AAAA).")
+        }
         let query = AgentScope.restrict(HousingRequest.query(on: db), to: agent)
         let text = criteria.text.trimmingCharacters(in: .whitespaces)
         if let status = RequestStatus(rawValue: criteria.status) { query.filter(\.$status == status) }

@@ -50,7 +50,7 @@ struct QueueItem: Content {
         self.dueLabel = dueLabel
         self.daysLeft = daysLeft
         self.overdue = overdue
-        self.lateDays = daysLeft.map { -$0 }
+        self.lateDays = overdue ? daysLeft.map { -$0 } : nil
     }
 }
 
