@@ -55,7 +55,7 @@ public enum Motif: Int, CodedEnum {
         case .rapprochementFamilial: "Rapprochement familial"
         case .demolition: "Démolition"
         case .congeVente: "Logement repris ou mis en vente par le propriétaire"
-        case .expulsion: "Procédure d'expulsion"
+        case .expulsion: "Procédure d’expulsion"
         case .difficultesProprietaire: "Propriétaire en difficulté"
         case .decohabitation: "Décohabitation"
         case .autre: "Autre motif"

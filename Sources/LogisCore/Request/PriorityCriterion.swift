@@ -39,7 +39,7 @@ public enum PriorityCriterion: Int, CodedEnum {
         case .dalo: "Reconnu prioritaire et urgent au titre du DALO"
         case .pdalhpd: "Public prioritaire du PDALHPD"
         case .handicap: "Personne en situation de handicap (L441-1 a)"
-        case .sortieHebergement: "Sortant d'un hébergement ou d'une structure (L441-1 b)"
+        case .sortieHebergement: "Sortant d’un hébergement ou d’une structure (L441-1 b)"
         case .sansLogement: "Sans logement ou hébergé (L441-1 c)"
         case .logementIndigne: "Logement indigne ou insalubre (L441-1 d)"
         case .violences: "Victime de violences conjugales ou familiales (L441-1 e)"

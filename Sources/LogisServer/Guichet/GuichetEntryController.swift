@@ -102,7 +102,7 @@ struct GuichetEntryController: RouteCollection {
                 label: "Nouvelle saisie papier rapprochée de cette demande (doublon évité).", actor: agent
             ).create(on: db)
         }
-        return req.redirect(to: "/guichet/demandes/\(try other.requireID())")
+        return req.redirect(to: "/guichet/demandes/\(try other.requireID())?message=rattachee")
     }
 
     private func renderSummary(_ req: Request, _ request: HousingRequest, feedback: FormFeedback) async throws -> View {

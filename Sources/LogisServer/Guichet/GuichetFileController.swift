@@ -56,6 +56,7 @@ struct GuichetFileController: RouteCollection {
         "attestation": "L’envoi de l’attestation est noté.", "activee": "La demande est vérifiée et active.",
         "enregistree": "La demande est enregistrée : remettez ou envoyez l’attestation au demandeur.",
         "deposee": "La pièce a été déposée.",
+        "rattachee": "La nouvelle saisie a été rattachée à cette demande : aucun doublon n’a été créé.",
     ]
 
     func show(req: Request) async throws -> Response {

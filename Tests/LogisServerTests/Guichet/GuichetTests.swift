@@ -41,7 +41,9 @@ final class GuichetTests: XCTestCase {
             try await app.send(
                 .POST, "guichet/demandes/\(second)/saisie/rattacher/\(first)",
                 beforeRequest: { Browser.post(&$0, form: [:], session: agent) },
-                afterResponse: { XCTAssertEqual($0.headers.first(name: .location), "/guichet/demandes/\(first)") })
+                afterResponse: {
+                    XCTAssertEqual($0.headers.first(name: .location), "/guichet/demandes/\(first)?message=rattachee")
+                })
             let drafts = try await HousingRequest.query(on: app.db).filter(\.$status == .brouillon).count()
             XCTAssertEqual(drafts, 0, "linking drops the new entry instead of creating a request")
         }
