@@ -29,7 +29,7 @@ REPO_ROOT = Path(__file__).resolve().parents[2]
 SHOT_DIR = Path(os.environ.get("LOGIS_E2E_OUTPUT", REPO_ROOT / "var" / "e2e"))
 CHROMIUM = os.environ.get("LOGIS_E2E_CHROMIUM", "/usr/bin/chromium")
 CHROMEDRIVER = os.environ.get("LOGIS_E2E_CHROMEDRIVER", "/usr/bin/chromedriver")
-STARTUP_TIMEOUT = 60.0
+STARTUP_TIMEOUT = 120.0  # ~600 generated demo requests are loaded at start (~10–20 s)
 
 # WCAG 2.0/2.1 A and AA plus axe's best practices; serious and critical violations fail.
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]

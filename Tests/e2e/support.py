@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import uuid
 from urllib.parse import urlsplit
 
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
 TIMEOUT = 15
@@ -35,20 +36,38 @@ def link(driver, label: str, scope=None):
     return (scope or driver).find_element(By.XPATH, f".//a[normalize-space()='{label}']")
 
 
+def click_and_wait(driver, element) -> None:
+    """Clicks `element` and waits until another document has replaced this one and is loaded.
+
+    The old document is tagged with a JS property: the wait ends when the current document no
+    longer has it. (Waiting for the old <html> element to go stale races with the navigation:
+    Chromium may then answer "Node with given id does not belong to the document", which is
+    not a StaleElementReferenceException.) WebDriver errors raised while the page is being
+    swapped are treated as "not yet".
+    """
+    marker = uuid.uuid4().hex
+    driver.execute_script("window.__logisE2ePage = arguments[0]", marker)
+    element.click()
+
+    def new_page_loaded(d) -> bool:
+        try:
+            return bool(d.execute_script(
+                "return window.__logisE2ePage !== arguments[0] && document.readyState === 'complete'", marker
+            ))
+        except WebDriverException:
+            return False
+
+    WebDriverWait(driver, TIMEOUT).until(new_page_loaded, f"no new page loaded {TIMEOUT} s after the click")
+
+
 def submit_with(driver, label: str) -> None:
     """Clicks the button `label` and waits for the next page to be loaded."""
-    old_page = driver.find_element(By.TAG_NAME, "html")
-    button(driver, label).click()
-    WebDriverWait(driver, TIMEOUT).until(EC.staleness_of(old_page))
-    WebDriverWait(driver, TIMEOUT).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    click_and_wait(driver, button(driver, label))
 
 
 def follow(driver, element) -> None:
     """Clicks a link and waits for the next page to be loaded."""
-    old_page = driver.find_element(By.TAG_NAME, "html")
-    element.click()
-    WebDriverWait(driver, TIMEOUT).until(EC.staleness_of(old_page))
-    WebDriverWait(driver, TIMEOUT).until(lambda d: d.execute_script("return document.readyState") == "complete")
+    click_and_wait(driver, element)
 
 
 def fill(driver, field_id: str, value: str) -> None:
