@@ -7,15 +7,15 @@ if ! command -v pg_ctlcluster >/dev/null 2>&1 || [ ! -d /etc/postgresql ]; then
 fi
 version=$(ls /etc/postgresql | sort -V | tail -n 1)
 if ! pg_lsclusters -h | grep -q "^$version main"; then
-  pg_createcluster "$version" main >/dev/null
+  pg_createcluster "$version" main >/dev/null 2>&1
 fi
-pg_ctlcluster "$version" main start 2>/dev/null || true
+pg_ctlcluster "$version" main start >/dev/null 2>&1 || true
 for _ in $(seq 1 30); do
-  su postgres -c "pg_isready -q -h 127.0.0.1" && break
+  su postgres -c "pg_isready -q -h 127.0.0.1" >/dev/null 2>&1 && break
   sleep 1
 done
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_roles WHERE rolname='logis'\"" | grep -q 1 ||
-  su postgres -c "psql -qc \"CREATE ROLE logis LOGIN PASSWORD 'logis'\""
+  su postgres -c "psql -qc \"CREATE ROLE logis LOGIN PASSWORD 'logis'\"" >/dev/null
 su postgres -c "psql -qtAc \"SELECT 1 FROM pg_database WHERE datname='logis_test'\"" | grep -q 1 ||
-  su postgres -c "psql -qc \"CREATE DATABASE logis_test OWNER logis\""
+  su postgres -c "psql -qc \"CREATE DATABASE logis_test OWNER logis\"" >/dev/null
 echo "postgres://logis:logis@127.0.0.1:5432/logis_test"

@@ -11,12 +11,19 @@ enum DocumentStore {
     /// Saves `data` as the file of `piece`, replacing a previous file not yet validated.
     static func upload(
         _ data: Data, piece: String, to request: HousingRequest, by actor: Account, on req: Request,
-        label evidenceLabel: String? = nil
+        filename: String = "", label evidenceLabel: String? = nil
     ) async throws -> RequestDocument {
         let requestID = try request.requireID()
         guard data.count <= UploadedFileKind.maximumSize else { throw LogisError.fileTooLarge }
         guard !data.isEmpty else { throw LogisError.emptyFile }
         guard let kind = UploadedFileKind.detect(data) else { throw LogisError.unsupportedFileType }
+        // A name that says one format over bytes of another is refused: what the agent opens must be
+        // what the applicant meant to send.
+        switch UploadedFileKind.claimed(by: filename) {
+        case .none: throw LogisError.unsupportedFileType
+        case .some(.some(let claimed)) where claimed != kind: throw LogisError.fileTypeMismatch
+        default: break
+        }
         // Evidence of a priority status is not a checklist piece: the caller names it.
         guard let label = evidenceLabel ?? ChecklistView.requiredPiece(piece, of: request)?.label else {
             throw LogisError.unknownPiece

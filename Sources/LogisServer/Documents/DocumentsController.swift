@@ -47,7 +47,8 @@ struct DocumentsController: RouteCollection {
         do {
             let form = try req.content.decode(UploadForm.self)
             _ = try await DocumentStore.upload(
-                Data(buffer: form.file.data), piece: form.piece, to: request, by: try req.requireAccount(), on: req)
+                Data(buffer: form.file.data), piece: form.piece, to: request, by: try req.requireAccount(), on: req,
+                filename: form.file.filename)
             return req.redirect(to: "/mon-espace/pieces?message=deposee")
         } catch let failure as LogisError where failure.status != .internalServerError {
             return try await render(req, request: request, feedback: .error(failure.message))
@@ -72,7 +73,8 @@ struct DocumentsController: RouteCollection {
         let request = try await apiRequest(req)
         let form = try req.content.decode(UploadForm.self)
         let document = try await DocumentStore.upload(
-            Data(buffer: form.file.data), piece: form.piece, to: request, by: try req.requireAccount(), on: req)
+            Data(buffer: form.file.data), piece: form.piece, to: request, by: try req.requireAccount(), on: req,
+            filename: form.file.filename)
         return try await DocumentDTO(document).encodeResponse(status: .created, for: req)
     }
 

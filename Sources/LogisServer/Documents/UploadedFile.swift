@@ -17,6 +17,18 @@ enum UploadedFileKind: String, Sendable {
         return nil
     }
 
+    /// The kind a file name claims (`.pdf`, `.jpg`…); nil for a name without a known extension.
+    static func claimed(by filename: String) -> UploadedFileKind?? {
+        let name = filename.lowercased()
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return .some(nil) }
+        switch name[name.index(after: dot)...] {
+        case "pdf": return .pdf
+        case "jpg", "jpeg": return .jpeg
+        case "png": return .png
+        default: return nil
+        }
+    }
+
     var fileExtension: String {
         switch self {
         case .pdf: "pdf"
@@ -33,6 +45,11 @@ extension LogisError {
     static let unsupportedFileType = LogisError(
         .unsupportedMediaType, code: "unsupported_file_type",
         message: "Ce fichier n’est ni un PDF, ni une image JPEG ou PNG. Seuls ces formats sont acceptés.")
+    static let fileTypeMismatch = LogisError(
+        .unsupportedMediaType, code: "file_type_mismatch",
+        message:
+            "Le contenu du fichier ne correspond pas à son extension : enregistrez-le dans son vrai format (PDF, JPEG ou PNG) et recommencez."
+    )
     static let emptyFile = LogisError(.unprocessableEntity, code: "empty_file", message: "Le fichier envoyé est vide.")
     static let unknownPiece = LogisError(
         .unprocessableEntity, code: "unknown_piece",

@@ -132,7 +132,7 @@ enum GuichetActions {
     /// A social worker or agent sets a priority status, with the decision's date and reference.
     static func flagPriority(
         _ request: HousingRequest, criterion code: String, decidedOn: String, reference: String, comment: String,
-        evidence: Data? = nil, by agent: Account, on req: Request
+        evidence: File? = nil, by agent: Account, on req: Request
     ) async throws {
         guard let criterion = PriorityCriterion(code: code) else {
             throw LogisError.validation("Critère de priorité inconnu.", code: "unknown_priority")
@@ -153,10 +153,10 @@ enum GuichetActions {
         }
         let requestID = try request.requireID()
         var evidenceID: UUID?
-        if let evidence, !evidence.isEmpty {
+        if let evidence {
             evidenceID = try await DocumentStore.upload(
-                evidence, piece: "priorite_\(criterion.code)", to: request, by: agent, on: req,
-                label: "justificatif du statut prioritaire (\(criterion.label))"
+                Data(buffer: evidence.data), piece: "priorite_\(criterion.code)", to: request, by: agent, on: req,
+                filename: evidence.filename, label: "justificatif du statut prioritaire (\(criterion.label))"
             ).id
         }
         let evidenceDocumentID = evidenceID

@@ -117,7 +117,8 @@ struct GuichetFileController: RouteCollection {
         do {
             let form = try req.content.decode(DocumentsController.UploadForm.self)
             _ = try await DocumentStore.upload(
-                Data(buffer: form.file.data), piece: form.piece, to: request, by: try req.requireAccount(), on: req)
+                Data(buffer: form.file.data), piece: form.piece, to: request, by: try req.requireAccount(), on: req,
+                filename: form.file.filename)
         } catch let failure as LogisError where failure.status != .internalServerError {
             return try await render(req, request, feedback: .error(failure.message))
                 .encodeResponse(status: failure.status, for: req)
@@ -218,7 +219,7 @@ struct GuichetFileController: RouteCollection {
             try await GuichetActions.flagPriority(
                 request, criterion: form.criterion, decidedOn: form.decidedOn ?? "", reference: form.reference ?? "",
                 comment: form.comment ?? "",
-                evidence: form.evidence.flatMap { $0.data.readableBytes > 0 ? Data(buffer: $0.data) : nil },
+                evidence: form.evidence.flatMap { $0.data.readableBytes > 0 ? $0 : nil },
                 by: try req.requireAccount(), on: req)
         } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
             return try await render(req, request, feedback: .error(failure.message))

@@ -4,20 +4,10 @@ import XCTVapor
 @testable import LogisServer
 
 final class GuichetAPITests: XCTestCase {
-    func token(_ app: Application, _ email: String) async throws -> String {
-        struct Token: Decodable { let token: String }
-        var token = ""
-        try await app.send(
-            .POST, "api/v1/session",
-            beforeRequest: { try $0.content.encode(["email": email, "password": DemoData.password]) },
-            afterResponse: { token = try $0.content.decode(Token.self).token })
-        return token
-    }
-
     func testPaperRequestThroughTheAPIWithDuplicateCheck() async throws {
         try await withApp(demo: true) { app in
-            let agent = try await token(app, "enregistreur@demo.logis.fr")
-            let accueil = try await token(app, "accueil@demo.logis.fr")
+            let agent = try await app.demoToken("enregistreur@demo.logis.fr")
+            let accueil = try await app.demoToken("accueil@demo.logis.fr")
             struct Created: Decodable {
                 let id: UUID
                 let nud: String?
@@ -87,7 +77,7 @@ final class GuichetAPITests: XCTestCase {
     func testOtherTerritoryAndApplicantsAreKeptOut() async throws {
         try await withApp(demo: true) { app in
             let (applicantToken, id) = try await app.registeredApplicantRequest()
-            let libercourt = try await token(app, "enregistreur.libercourt@demo.logis.fr")
+            let libercourt = try await app.demoToken("enregistreur.libercourt@demo.logis.fr")
             try await app.send(
                 .GET, "api/v1/guichet/requests/\(id)",
                 beforeRequest: { $0.headers.bearerAuthorization = .init(token: libercourt) },

@@ -60,4 +60,15 @@ extension Application {
         }
         return id
     }
+
+    /// A bearer token for a demo account.
+    func demoToken(_ email: String) async throws -> String {
+        struct Token: Decodable { let token: String }
+        var token = ""
+        try await send(
+            .POST, "api/v1/session",
+            beforeRequest: { try $0.content.encode(["email": email, "password": DemoData.password]) },
+            afterResponse: { token = try $0.content.decode(Token.self).token })
+        return token
+    }
 }
