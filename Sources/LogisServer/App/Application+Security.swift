@@ -5,7 +5,7 @@ extension Application {
     /// rendered inside them, and access control runs last, once the account is known.
     func configureSecurity(_ settings: Settings) {
         middleware = Middlewares()
-        middleware.use(SecurityHeadersMiddleware())
+        middleware.use(SecurityHeadersMiddleware(https: settings.secureCookies))
         middleware.use(RequestLogMiddleware())
         middleware.use(ErrorPageMiddleware())
         middleware.use(FileMiddleware(publicDirectory: directory.publicDirectory))

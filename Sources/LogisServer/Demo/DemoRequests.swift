@@ -38,6 +38,9 @@ enum DemoRequests {
             try await RequestRegistration.register(
                 request, deskCode: households.pick(desks.isEmpty ? ["GDPUB"] : desks), by: enregistreur, on: app.db,
                 today: filed)
+            // Households renew every year; about one in twenty forgot, so the striking-off queue has work.
+            let years = max(0, filed.fullMonths(until: today) / 12)
+            request.renewals = households.chance(95) ? years : max(0, years - 1)
             // Older paper requests had their attestation sent; the most recent still wait in the queue.
             if filed.days(since: today) < -40 { request.attestationSentAt = filed.startOfDayDate }
             // About one request in eight was satisfied after a wait: the average wait shown to applicants.

@@ -2,6 +2,9 @@ import Vapor
 
 /// Headers every response carries, pages, files and errors alike.
 struct SecurityHeadersMiddleware: AsyncMiddleware {
+    /// Served over HTTPS (`LOGIS_PUBLIC_URL` is https): browsers are told to never use plain HTTP.
+    var https = false
+
     // No inline script anywhere: scripts and styles come from /js and /css only.
     static let contentSecurityPolicy = [
         "default-src 'self'", "script-src 'self'", "style-src 'self'", "img-src 'self' data:",
@@ -18,7 +21,7 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
             ("X-Frame-Options", "DENY"),
             ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
             ("Cross-Origin-Opener-Policy", "same-origin"),
-        ]
+        ] + (https ? [("Strict-Transport-Security", "max-age=31536000; includeSubDomains")] : [])
         // A route may set a stricter policy of its own (e.g. a sandboxed document preview).
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
