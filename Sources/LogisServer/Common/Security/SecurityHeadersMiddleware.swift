@@ -14,14 +14,15 @@ struct SecurityHeadersMiddleware: AsyncMiddleware {
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let response = try await next.respond(to: request)
-        let headers = [
-            ("Content-Security-Policy", Self.contentSecurityPolicy),
-            ("X-Content-Type-Options", "nosniff"),
-            ("Referrer-Policy", "same-origin"),
-            ("X-Frame-Options", "DENY"),
-            ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
-            ("Cross-Origin-Opener-Policy", "same-origin"),
-        ] + (https ? [("Strict-Transport-Security", "max-age=31536000; includeSubDomains")] : [])
+        let headers =
+            [
+                ("Content-Security-Policy", Self.contentSecurityPolicy),
+                ("X-Content-Type-Options", "nosniff"),
+                ("Referrer-Policy", "same-origin"),
+                ("X-Frame-Options", "DENY"),
+                ("Permissions-Policy", "camera=(), microphone=(), geolocation=()"),
+                ("Cross-Origin-Opener-Policy", "same-origin"),
+            ] + (https ? [("Strict-Transport-Security", "max-age=31536000; includeSubDomains")] : [])
         // A route may set a stricter policy of its own (e.g. a sandboxed document preview).
         for (name, value) in headers where !response.headers.contains(name: name) {
             response.headers.replaceOrAdd(name: name, value: value)
