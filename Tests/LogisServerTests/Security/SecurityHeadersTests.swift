@@ -18,3 +18,30 @@ final class SecurityHeadersTests: XCTestCase {
         }
     }
 }
+
+final class HTTPSDeploymentTests: XCTestCase {
+    func testHTTPSDeploymentGetsHSTSAndSecureCookies() async throws {
+        var settings = TestApp.settings()
+        settings.secureCookies = true
+        let app = try await TestApp.make(settings)
+        do {
+            try await app.loadDemoData()
+            try await app.send(.GET, "connexion") { res in
+                XCTAssertEqual(
+                    res.headers.first(name: "Strict-Transport-Security"), "max-age=31536000; includeSubDomains")
+                XCTAssertEqual(res.headers.setCookie?["logis_csrf"]?.isSecure, true)
+            }
+            try await app.send(
+                .POST, "connexion",
+                beforeRequest: {
+                    Browser.post(&$0, form: ["email": "epci@demo.logis.fr", "password": DemoData.password])
+                },
+                afterResponse: { res in XCTAssertEqual(res.headers.setCookie?["logis_session"]?.isSecure, true) })
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+        TestApp.removeFiles(of: settings)
+    }
+}
