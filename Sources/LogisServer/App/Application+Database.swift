@@ -32,6 +32,7 @@ extension Application {
             M0007CreateRequestDocument(),
             M0008AddCotation(),
             M0009AddGuichetWork(),
+            M0010CreateRequestRevision(),
         ]
     }
 

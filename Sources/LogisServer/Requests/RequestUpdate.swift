@@ -9,12 +9,17 @@ enum RequestUpdate {
         on db: any Database
     ) async throws {
         guard form != request.form else { return }
+        let previous = request.form
         try await db.transaction { db in
             request.form = form
             request.syncSearchColumns()
             try await request.save(on: db)
             guard request.status.isRegistered else { return }
             let requestID = try request.requireID()
+            try await RequestRevision(
+                requestID: requestID, previousForm: previous, sections: steps, changedBy: actor.id
+            )
+            .create(on: db)
             if steps.contains(.logementRecherche), let wishes = form.wishes {
                 let communes = try await Commune.query(on: db).filter(\.$name ~~ wishes.communes).all()
                 try await RequestRegistration.replaceWishes(

@@ -140,6 +140,10 @@ final class RequestWizardTests: XCTestCase {
             XCTAssertEqual(request.incomeRFR, 24000)
             let events = try await RequestEvent.query(on: app.db).all().map(\.label)
             XCTAssertTrue(events.contains("Mise à jour : vos ressources."), "\(events)")
+            let revisions = try await RequestRevision.query(on: app.db).all()
+            XCTAssertEqual(revisions.count, 1)
+            XCTAssertEqual(revisions.first?.previousForm.resources?.taxIncomeN2, 26500, "the answer before the change")
+            XCTAssertEqual(revisions.first?.sections, "ressources")
         }
     }
 
