@@ -247,6 +247,11 @@ def test_guichet_paper_entry_duplicate_and_pieces(driver, screenshot, axe_check,
     assert nud.startswith("062") and nud.endswith("LIBPH"), nud
     assert "La demande est enregistrée" in driver.find_element(By.ID, "contenu").text
     screenshot(driver, "74-demande-enregistree")
+    # The desk hands the person a one-time code: an e-mail typed on paper attaches nothing by itself.
+    submit_with(driver, "Code de rattachement")
+    claim_code = driver.find_element(By.ID, "claim-code").text.strip()
+    assert len(claim_code) == 8, claim_code
+    screenshot(driver, "74b-code-de-rattachement")
 
     # 3. The same person typed differently: duplicate warning, refusal to register blindly, link.
     follow(driver, link(driver, "← Guichet"))
@@ -323,6 +328,13 @@ def test_guichet_paper_entry_duplicate_and_pieces(driver, screenshot, axe_check,
     # 5. The applicant sees the outcome in their espace personnel.
     sign_out(driver)
     sign_in(driver, email, STRONG_PASSWORD)
+    visit(driver, "/mon-espace/rattacher")
+    fill(driver, "nud", nud)
+    fill(driver, "code", claim_code)
+    axe_check(driver, "demandeur-rattacher")
+    submit_with(driver, "Rattacher")
+    assert path_of(driver) == "/mon-espace?message=rattachee", path_of(driver)
+    screenshot(driver, "82a-demande-rattachee")
     visit(driver, "/mon-espace/pieces")
     assert path_of(driver) == "/mon-espace/pieces"
     assert h1(driver) == "Mes pièces justificatives"

@@ -171,7 +171,12 @@ struct AccountPagesController: RouteCollection {
 
     /// Only local paths: an open redirect would let a phishing link borrow our address.
     private func safeNext(_ value: String?) -> String {
-        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\") else { return "" }
+        // Browsers drop tabs and newlines when parsing a URL: "/\t/evil" would become "//evil".
+        guard let value, value.hasPrefix("/"), !value.hasPrefix("//"), !value.contains("\\"),
+            value.unicodeScalars.allSatisfy({
+                !CharacterSet.whitespacesAndNewlines.union(.controlCharacters).contains($0)
+            })
+        else { return "" }
         return value
     }
 }

@@ -8,9 +8,12 @@ enum SignIn {
 
     static func verify(email: String, password: String, on request: Request) async throws -> Account {
         let throttle = SignInThrottle(request: request, email: email)
-        if try await throttle.isBlocked() {
+        let attempt: [SignInFailure]
+        do {
+            attempt = try await throttle.admit()
+        } catch let error as LogisError where error == .tooManyAttempts {
             try await request.audit(.signInThrottled, outcome: .denied)
-            throw LogisError.tooManyAttempts
+            throw error
         }
         let account = try await Account.query(on: request.db)
             .filter(\.$email == Account.normalise(email: email)).first()
@@ -18,11 +21,10 @@ enum SignIn {
         let hash = account?.passwordHash ?? request.application.decoyPasswordHash
         let matches = (try? await request.password.async.verify(password, created: hash)) ?? false
         guard let account, matches else {
-            try await throttle.recordFailure()
             try await request.audit(.signInFailed, target: .account(account?.id), outcome: .failure, actor: account)
             throw wrongCredentials
         }
-        try await throttle.recordSuccess()
+        try await throttle.recordSuccess(clearing: attempt)
         try await request.audit(.signIn, target: .account(account.id), actor: account)
         return account
     }

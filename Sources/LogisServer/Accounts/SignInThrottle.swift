@@ -48,8 +48,32 @@ struct SignInThrottle {
     init(request: Request, email: String) {
         database = request.db
         accountKey = Self.key("account", Account.normalise(email: email))
-        let address = request.remoteAddress?.ipAddress ?? "unknown"
-        addressKey = Self.key("address", address)
+        addressKey = Self.key("address", Self.clientAddress(of: request))
+    }
+
+    /// Behind a reverse proxy every client has the proxy's address: the proxy's
+    /// `X-Forwarded-For` is used instead, only when the deployment says it trusts it.
+    static func clientAddress(of request: Request) -> String {
+        if request.application.logisSettings.trustedProxy,
+            let forwarded = request.headers.first(name: "X-Forwarded-For")?.split(separator: ",").first
+        {
+            return forwarded.trimmingCharacters(in: .whitespaces)
+        }
+        return request.remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// Counts this attempt before the password is checked, so that parallel guesses are counted
+    /// too: an attempt over the limit is refused. Returns the rows to clear if it succeeds.
+    func admit() async throws -> [SignInFailure] {
+        let rows = [SignInFailure(keyHash: accountKey), SignInFailure(keyHash: addressKey)]
+        for row in rows { try await row.create(on: database) }
+        let since = Date().addingTimeInterval(-Self.window)
+        let perAccount = try await SignInFailure.query(on: database)
+            .filter(\.$keyHash == accountKey).filter(\.$occurredAt > since).count()
+        let perAddress = try await SignInFailure.query(on: database)
+            .filter(\.$keyHash == addressKey).filter(\.$occurredAt > since).count()
+        if perAccount > Self.maxPerAccount || perAddress > Self.maxPerAddress { throw LogisError.tooManyAttempts }
+        return rows
     }
 
     func isBlocked() async throws -> Bool {
@@ -67,7 +91,9 @@ struct SignInThrottle {
         try await SignInFailure(keyHash: addressKey).create(on: database)
     }
 
-    func recordSuccess() async throws {
+    /// A successful sign-in clears the account's failures and does not count against the address.
+    func recordSuccess(clearing attempt: [SignInFailure] = []) async throws {
+        for row in attempt { try await row.delete(on: database) }
         try await SignInFailure.query(on: database).filter(\.$keyHash == accountKey).delete()
     }
 

@@ -33,6 +33,7 @@ extension Application {
             M0008AddCotation(),
             M0009AddGuichetWork(),
             M0010CreateRequestRevision(),
+            M0011AddClaimCode(),
         ]
     }
 

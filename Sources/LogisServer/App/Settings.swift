@@ -19,6 +19,8 @@ public struct Settings: Sendable {
     public var rulesDataDirectory: String
     /// Uploaded pieces, outside the web root.
     public var filesDirectory: String
+    /// Behind a reverse proxy that sets `X-Forwarded-For` (`LOGIS_TRUSTED_PROXY=1`).
+    public var trustedProxy: Bool = false
 
     public var databaseKind: DatabaseKind { databaseURL == nil ? .sqlite : .postgres }
 
@@ -48,6 +50,7 @@ public struct Settings: Sendable {
             rulesDataDirectory: Environment.get("LOGIS_RULES_DIR") ?? "var/rules",
             filesDirectory: Environment.get("LOGIS_FILES_DIR") ?? "var/files"
         )
+        trustedProxy = Environment.get("LOGIS_TRUSTED_PROXY") == "1"
     }
 }
 

@@ -35,6 +35,14 @@ struct CityGuichets: Codable, Sendable {
     let guichets: [GuichetView]
 }
 
+/// Only web addresses become links: a `javascript:` URL in data must never reach an `href`.
+extension OrganisationView {
+    static func safeLink(_ url: String) -> String? {
+        let lower = url.lowercased()
+        return lower.hasPrefix("https://") || lower.hasPrefix("http://") ? url : nil
+    }
+}
+
 struct OrganisationView: Codable, Sendable {
     let name: String
     let kind: String
@@ -48,7 +56,7 @@ struct OrganisationView: Codable, Sendable {
         kind = organisation.kind
         address = organisation.address
         phone = organisation.phone
-        website = organisation.website
+        website = organisation.website.flatMap(Self.safeLink)
         notes = organisation.notes
     }
 }
@@ -75,7 +83,7 @@ struct TerritoryView: Content {
         zone = territory.zone
         summary = territory.summary
         phone = territory.phone
-        website = territory.website
+        website = territory.website.flatMap(OrganisationView.safeLink)
         communes = territory.communes.map(\.name).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
         let guichets = territory.guichets.filter { onlyCity == nil || $0.city == onlyCity }
         let byCity = Dictionary(grouping: guichets, by: \.city)

@@ -38,8 +38,12 @@ enum DocumentReview {
     ) async throws {
         document.reviewedBy = agent.id
         document.reviewedAt = Date()
+        let audit = AuditEntry(
+            actor: agent, action: .requestChanged, target: .request(document.$request.id), outcome: .success,
+            reason: event == .documentValidated ? "piece validated" : "piece refused", requestID: nil)
         try await db.transaction { db in
             try await document.save(on: db)
+            try await audit.create(on: db)
             try await RequestEvent(
                 requestID: document.$request.id, kind: event, label: text, comment: comment, actor: agent
             ).create(on: db)

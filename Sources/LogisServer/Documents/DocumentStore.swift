@@ -54,6 +54,9 @@ enum DocumentStore {
             throw error
         }
         if let existing { removeFile(existing, app: req.application) }
+        if actor.role.isAgent {
+            try await req.audit(.requestChanged, target: .request(requestID), reason: "piece uploaded", actor: actor)
+        }
         return document
     }
 

@@ -24,17 +24,22 @@ enum AgentScope {
         guard let id,
             let request = try await restrict(HousingRequest.query(on: req.db), to: agent).filter(\.$id == id).first()
         else {
-            try await req.audit(.requestRead, target: target, outcome: .denied, reason: "hors territoire : \(reason)")
+            try await req.audit(.requestRead, target: target, outcome: .denied, reason: "hors territoire")
             throw outOfScope
         }
         try await req.audit(.requestRead, target: .request(id), reason: reason)
         return request
     }
 
-    /// The reason an agent gives for opening a file; free text is cut short (it is not personal data
-    /// by design, but nobody should paste a life story into the audit log).
+    /// Reasons an agent may give for opening a file: a closed list, so that no free text (and no
+    /// personal data) reaches the audit log.
+    static let reasons: Set<String> =
+        Set(WorkQueue.allCases.map(\.rawValue)).union([
+            "consultation", "recherche", "instruction", "accueil", "verification", "radiation", "priorite",
+        ])
+
     static func reason(_ raw: String?) -> String {
-        let reason = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        return reason.isEmpty ? "consultation" : String(reason.prefix(80))
+        let reason = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        return reasons.contains(reason) ? reason : "consultation"
     }
 }

@@ -50,8 +50,9 @@ struct GuichetAPIController: RouteCollection {
     func queue(req: Request) async throws -> QueueDTO {
         guard let queue = WorkQueue(rawValue: req.parameters.get("queue") ?? "") else { throw LogisError.notFound }
         let items = try await WorkQueues.items(queue, for: try req.requireAccount(), on: req.db)
-        let page = max(1, req.query[Int.self, at: "page"] ?? 1)
         let size = GuichetHomeController.pageSize
+        let pages = max(1, (items.count + size - 1) / size)
+        let page = min(max(1, req.query[Int.self, at: "page"] ?? 1), pages)
         return QueueDTO(
             queue: queue.rawValue, title: queue.title, count: items.count, overdue: items.filter(\.overdue).count,
             items: Array(items.dropFirst((page - 1) * size).prefix(size)))
@@ -65,7 +66,9 @@ struct GuichetAPIController: RouteCollection {
             throw LogisError(
                 .badRequest, code: "missing_criteria", message: "Indiquez au moins un critère de recherche.")
         }
-        return try await RequestSearch.run(criteria, for: try req.requireAccount(), on: req.db)
+        let results = try await RequestSearch.run(criteria, for: try req.requireAccount(), on: req.db)
+        try await req.audit(.requestSearch, reason: RequestSearch.auditReason(criteria, results: results.count))
+        return results
     }
 
     struct AgentRequestDTO: Content {

@@ -21,8 +21,14 @@ enum GuichetActions {
     }
 
     /// Registers a paper request with the agent's desk code; refuses when duplicates exist unless
-    /// the agent confirmed they are different people.
-    static func register(_ request: HousingRequest, by agent: Account, force: Bool, on req: Request) async throws {
+    /// the agent confirmed they are different people. Returns the one-time code the person uses to
+    /// follow the request online (shown once, printed on the attestation).
+    @discardableResult
+    static func register(
+        _ request: HousingRequest, by agent: Account, force: Bool, on req: Request
+    ) async throws
+        -> String
+    {
         guard agent.role == .enregistreur else { throw cannotRegister }
         if !force, try await !DuplicateDetection.candidates(for: request, on: req.db).isEmpty {
             throw duplicatesFound
@@ -32,20 +38,12 @@ enum GuichetActions {
                 .forbidden, code: "no_registering_desk",
                 message: "Votre compte n’est rattaché à aucun guichet enregistreur : contactez l’administrateur.")
         }
-        try await linkApplicantAccount(of: request, on: req.db)
+        let code = RequestClaim.newCode()
+        request.claimCodeHash = HexDigest.sha256(code)
         try await RequestRegistration.register(request, deskCode: deskCode, by: agent, on: req.db)
         try await RequestCotation.refresh(request, on: req.db, app: req.application)
         try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "registered at desk")
-    }
-
-    /// A paper request whose e-mail is that of an applicant account without a live request joins
-    /// that account, so the applicant follows it in their espace personnel.
-    private static func linkApplicantAccount(of request: HousingRequest, on db: any Database) async throws {
-        guard request.$account.id == nil, let email = request.contactEmail,
-            let account = try await Account.query(on: db).filter(\.$email == email).first(),
-            account.role == .demandeur, try await RequestLookup.live(of: account, on: db) == nil
-        else { return }
-        request.$account.id = account.id
+        return code
     }
 
     /// An accueil agent finished the entry: a registering desk takes it from its queue.
@@ -190,10 +188,22 @@ enum GuichetActions {
     )
         async throws
     {
+        // Only a criterion the grid shows as waiting for validation can be validated, one at a time.
+        let pending = try await CotationView.build(for: request, on: req).lines.filter(\.pendingValidation).map(\.code)
+        guard pending.contains(code) else {
+            throw LogisError.validation(
+                "Ce critère n’attend pas de validation pour cette demande.", code: "criterion_not_pending")
+        }
         var validated = Set(RequestCotation.codes(request.validatedCriteria))
-        validated.insert(String(code.prefix(60)))
+        validated.insert(code)
         request.validatedCriteria = validated.sorted().joined(separator: ",")
-        try await request.save(on: req.db)
+        try await req.db.transaction { db in
+            try await request.save(on: db)
+            try await RequestEvent(
+                requestID: try request.requireID(), kind: .updated, label: "Critère de cotation validé : \(code).",
+                actor: agent
+            ).create(on: db)
+        }
         try await RequestCotation.refresh(request, on: req.db, app: req.application)
         try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "criterion validated")
     }

@@ -21,6 +21,7 @@ struct GuichetEntryController: RouteCollection {
 
     func start(req: Request) async throws -> Response {
         let request = try await GuichetActions.startPaperRequest(by: try req.requireAccount(), on: req.db)
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "paper entry")
         return req.redirect(to: "/guichet/demandes/\(try request.requireID())/saisie/etape/demandeur")
     }
 
@@ -40,6 +41,7 @@ struct GuichetEntryController: RouteCollection {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         try await RequestUpdate.save(request, form: form, changed: [step], by: try req.requireAccount(), on: req.db)
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "paper entry updated")
         let base = "/guichet/demandes/\(try request.requireID())/saisie"
         let next = step.next.flatMap { $0.isAnswered(in: form) ? WizardStep.firstMissing(in: form) : $0 }
         return req.redirect(to: next.map { "\(base)/etape/\($0.rawValue)" } ?? "\(base)/recapitulatif")
@@ -94,7 +96,20 @@ struct GuichetEntryController: RouteCollection {
     /// The person already has a request: the new entry is dropped and the existing file opened.
     func link(req: Request) async throws -> Response {
         let (request, agent) = try await draft(req)
-        let other = try await AgentScope.open(req.parameters.get("other", as: UUID.self), reason: "doublon", on: req)
+        let other = try await AgentScope.open(
+            req.parameters.get("other", as: UUID.self), reason: "consultation", on: req)
+        let candidates = try await DuplicateDetection.candidates(for: request, on: req.db).compactMap(\.id)
+        guard other.id != request.id, let otherID = other.id, candidates.contains(otherID) else {
+            throw LogisError(
+                .conflict, code: "not_a_duplicate", message: "Cette demande n’est pas un doublon possible de la saisie."
+            )
+        }
+        for document in try await RequestDocument.query(on: req.db).filter(\.$request.$id == (try request.requireID()))
+            .all()
+        {
+            try await DocumentStore.delete(document, on: req)
+        }
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "linked to duplicate")
         try await req.db.transaction { db in
             try await request.delete(on: db)
             try await RequestEvent(

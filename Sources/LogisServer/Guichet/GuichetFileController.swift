@@ -16,6 +16,7 @@ struct GuichetFileController: RouteCollection {
         file.post("activer", use: activate).access(.only(.enregistreur))
         file.post("attestation-envoyee", use: attestationSent).access(.only(.enregistreur))
         file.get("attestation.pdf", use: attestation).access(.only(.enregistreur, .accueil))
+        file.post("code-rattachement", use: newClaimCode).access(.only(.enregistreur, .accueil))
         file.post("radier", use: radiate).access(.only(.enregistreur))
         file.post("annuler-radiation", use: restore).access(.only(.admin))
         file.on(.POST, "priorites", body: .collect(maxSize: DocumentsController.uploadBodyLimit), use: flagPriority)
@@ -46,6 +47,8 @@ struct GuichetFileController: RouteCollection {
         let priorityCriteria: [FormChoice]
         let role: String
         let base: String
+        let followedOnline: Bool
+        let claimCode: String?
     }
 
     static let messages = [
@@ -68,7 +71,11 @@ struct GuichetFileController: RouteCollection {
         return try await render(req, request, feedback: .init(error: nil, notice: notice)).encodeResponse(for: req)
     }
 
-    func render(_ req: Request, _ request: HousingRequest, feedback: FormFeedback) async throws -> View {
+    func render(
+        _ req: Request, _ request: HousingRequest, feedback: FormFeedback, claimCode: String? = nil
+    )
+        async throws -> View
+    {
         let id = try request.requireID()
         let events = try await RequestEvent.query(on: req.db).filter(\.$request.$id == id)
             .sort(\.$occurredAt, .descending).all()
@@ -93,7 +100,8 @@ struct GuichetFileController: RouteCollection {
                 FormChoice(code: $0.rawValue, label: $0.label)
             },
             priorityCriteria: PriorityCriterion.allCases.map { FormChoice(code: $0.code, label: $0.label) },
-            role: try req.requireAccount().role.rawValue, base: "/guichet/demandes/\(id)")
+            role: try req.requireAccount().role.rawValue, base: "/guichet/demandes/\(id)",
+            followedOnline: request.$account.id != nil, claimCode: claimCode)
         return try await req.view.render("guichet/file", page)
     }
 
@@ -172,8 +180,33 @@ struct GuichetFileController: RouteCollection {
         return back(req, request, "attestation")
     }
 
+    /// Printing the attestation of a request nobody follows online yet issues a new one-time code
+    /// on it (the previous one stops working).
     func attestation(req: Request) async throws -> Response {
-        try await Attestation.response(for: try await open(req, reason: "impression de l’attestation"), on: req)
+        let request = try await open(req, reason: "attestation")
+        let code =
+            request.$account.id == nil && request.status.isRegistered ? try await issueClaimCode(request, on: req) : nil
+        return try await Attestation.response(for: request, claimCode: code, on: req)
+    }
+
+    func newClaimCode(req: Request) async throws -> Response {
+        let request = try await open(req, reason: "attestation")
+        guard request.$account.id == nil, request.status.isRegistered else {
+            throw LogisError(
+                .conflict, code: "already_followed",
+                message: "Cette demande est déjà suivie depuis un espace personnel.")
+        }
+        let code = try await issueClaimCode(request, on: req)
+        let notice = "Code de rattachement à remettre au demandeur : \(code). Il ne sert qu’une fois."
+        return try await render(req, request, feedback: .notice(notice), claimCode: code).encodeResponse(for: req)
+    }
+
+    private func issueClaimCode(_ request: HousingRequest, on req: Request) async throws -> String {
+        let code = RequestClaim.newCode()
+        request.claimCodeHash = HexDigest.sha256(code)
+        try await request.save(on: req.db)
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "claim code issued")
+        return code
     }
 
     struct RadiationForm: Content {

@@ -91,6 +91,9 @@ struct GuichetHomeController: RouteCollection {
             text: req.query[String.self, at: "q"] ?? "", birthDate: req.query[String.self, at: "naissance"] ?? "",
             commune: req.query[String.self, at: "commune"] ?? "", status: req.query[String.self, at: "statut"] ?? "")
         let results = criteria.isEmpty ? [] : try await RequestSearch.run(criteria, for: agent, on: req.db)
+        if !criteria.isEmpty {
+            try await req.audit(.requestSearch, reason: RequestSearch.auditReason(criteria, results: results.count))
+        }
         let territoryID = AgentScope.territoryID(of: agent) ?? UUID()
         let communes = try await Commune.query(on: req.db).filter(\.$territory.$id == territoryID).sort(\.$name).all()
         let page = SearchPage(

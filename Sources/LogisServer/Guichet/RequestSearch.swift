@@ -19,6 +19,15 @@ enum RequestSearch {
 
     static let limit = 50
 
+    /// Which kinds of criteria were used, never their values (the audit log holds no personal data).
+    static func auditReason(_ criteria: Criteria, results: Int) -> String {
+        let kinds = [
+            ("texte", criteria.text), ("naissance", criteria.birthDate), ("commune", criteria.commune),
+            ("statut", criteria.status),
+        ].filter { !$0.1.trimmingCharacters(in: .whitespaces).isEmpty }.map(\.0)
+        return "recherche (\(kinds.joined(separator: ", "))) : \(results) résultat(s)"
+    }
+
     static func run(_ criteria: Criteria, for agent: Account, on db: any Database) async throws -> [QueueItem] {
         if !criteria.status.isEmpty, RequestStatus(rawValue: criteria.status) == nil {
             throw LogisError(.badRequest, code: "invalid_status", message: "Statut inconnu pour la recherche.")

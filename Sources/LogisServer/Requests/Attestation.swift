@@ -11,7 +11,7 @@ enum Attestation {
         .conflict, code: "request_not_registered",
         message: "Cette action n’est possible que sur une demande enregistrée et en cours.")
 
-    static func pdf(for request: HousingRequest, on db: any Database) async throws -> Data {
+    static func pdf(for request: HousingRequest, claimCode: String? = nil, on db: any Database) async throws -> Data {
         guard let nud = request.nud, request.status != .brouillon else { throw notRegistered }
         let territory = try await request.$territory.get(on: db)
         let desks = try await Guichet.query(on: db).filter(\.$territory.$id == (territory?.id ?? UUID()))
@@ -44,6 +44,16 @@ enum Attestation {
             rows.append((key: "À renouveler avant le", value: RequestSummary.display(schedule.anniversary.iso)))
         }
         layout.keyValues(rows)
+        if let claimCode {
+            layout.heading("Suivre votre demande en ligne")
+            layout.paragraph(
+                [
+                    .regular(
+                        "Créez votre compte sur Logis, puis dans « Mon espace », choisissez « Rattacher une demande » "),
+                    .regular("et saisissez votre numéro unique et ce code de rattachement : "), .bold(claimCode),
+                    .regular(". Ce code ne sert qu’une fois ; ne le communiquez à personne."),
+                ])
+        }
         layout.heading("Et maintenant ?")
         layout.bulletList([
             "Votre demande est valable un an. Vous serez prévenu(e) deux mois avant sa date anniversaire ; "
@@ -71,8 +81,12 @@ enum Attestation {
         return layout.document(info: info).data()
     }
 
-    static func response(for request: HousingRequest, on req: Request) async throws -> Response {
-        let data = try await pdf(for: request, on: req.db)
+    static func response(
+        for request: HousingRequest, claimCode: String? = nil, on req: Request
+    ) async throws
+        -> Response
+    {
+        let data = try await pdf(for: request, claimCode: claimCode, on: req.db)
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
         response.headers.replaceOrAdd(

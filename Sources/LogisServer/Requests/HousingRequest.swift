@@ -46,6 +46,8 @@ final class HousingRequest: Model, @unchecked Sendable {
     /// Restored if an administrator cancels the radiation within 30 days.
     @OptionalField(key: "status_before_radiation") var statusBeforeRadiation: RequestStatus?
     @OptionalField(key: "radiation_comment") var radiationComment: String?
+    /// SHA-256 of the one-time code that lets the person attach a paper request to their account.
+    @OptionalField(key: "claim_code_hash") var claimCodeHash: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -10,6 +10,8 @@ struct PersonalSpaceController: RouteCollection {
         space.post("renouveler", use: renew).access(.only(.demandeur))
         space.get("attestation.pdf", use: attestation).access(.only(.demandeur))
         space.get("abandonner", use: abandonForm).access(.only(.demandeur))
+        space.get("rattacher", use: claimForm).access(.only(.demandeur))
+        space.post("rattacher", use: claim).access(.only(.demandeur))
         space.post("abandonner", use: abandon).access(.only(.demandeur))
     }
 
@@ -40,6 +42,7 @@ struct PersonalSpaceController: RouteCollection {
         "mise-a-jour": "Votre demande a bien été mise à jour.",
         "renouvelee": "Votre demande a bien été renouvelée.",
         "abandon": "Votre demande a été radiée à votre demande.",
+        "rattachee": "La demande déposée au guichet est maintenant suivie depuis votre espace.",
     ]
 
     func home(req: Request) async throws -> View {
@@ -76,6 +79,35 @@ struct PersonalSpaceController: RouteCollection {
         let account = try req.requireAccount()
         guard let request = try await RequestLookup.live(of: account, on: req.db) else { throw RequestLookup.notFound }
         return try await Attestation.response(for: request, on: req)
+    }
+
+    struct ClaimPage: Encodable {
+        let layout: LayoutContext
+        let feedback: FormFeedback
+        let nud: String
+    }
+
+    func claimForm(req: Request) async throws -> View {
+        let page = ClaimPage(layout: req.layoutContext(title: "Rattacher une demande"), feedback: .none, nud: "")
+        return try await req.view.render("requests/claim", page)
+    }
+
+    struct ClaimForm: Content {
+        let nud: String
+        let code: String
+    }
+
+    func claim(req: Request) async throws -> Response {
+        let form = try req.content.decode(ClaimForm.self)
+        do {
+            _ = try await RequestClaim.claim(nud: form.nud, code: form.code, by: try req.requireAccount(), on: req)
+        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
+            let page = ClaimPage(
+                layout: req.layoutContext(title: "Rattacher une demande"), feedback: .error(failure.message),
+                nud: String(form.nud.prefix(30)))
+            return try await req.view.render("requests/claim", page).encodeResponse(status: failure.status, for: req)
+        }
+        return req.redirect(to: "/mon-espace?message=rattachee")
     }
 
     struct AbandonPage: Encodable {

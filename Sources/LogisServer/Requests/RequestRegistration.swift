@@ -1,5 +1,6 @@
 import Fluent
 import LogisCore
+import SQLKit
 import Vapor
 
 /// Turns a complete draft into a registered request: NUD, first filing date, wishes as rows and
@@ -26,6 +27,13 @@ enum RequestRegistration {
         guard let first = communes.first(where: { $0.name == wishes.communes.first }) else { throw incomplete }
         let requestID = try request.requireID()
         try await db.transaction { db in
+            // Claim the draft first: of two simultaneous submissions of the same draft (a double click,
+            // two agents), only one finds it still a draft; the other stops before taking a number.
+            guard let sql = db as? any SQLDatabase,
+                try await sql.raw(
+                    "UPDATE housing_requests SET status = 'enregistree' WHERE id = \(bind: requestID) AND status = 'brouillon' RETURNING id"
+                ).first() != nil
+            else { throw notADraft }
             let sequence = try await NUDCounter.next(
                 departement: first.territory.departement, month: today.month, year: today.year, on: db)
             let nud = try NUD.generate(

@@ -8,6 +8,7 @@ struct RequestsAPIController: RouteCollection {
         let requests = routes.grouped("api", "v1", "requests")
         requests.get(use: list).access(.only(.demandeur))
         requests.post(use: create).access(.only(.demandeur))
+        requests.post("claim", use: claim).access(.only(.demandeur))
         requests.get(":reference", use: show).access(.only(.demandeur))
         requests.patch(":reference", use: update).access(.only(.demandeur))
         requests.post(":reference", "submit", use: submit).access(.only(.demandeur))
@@ -37,6 +38,18 @@ struct RequestsAPIController: RouteCollection {
         request.syncSearchColumns()
         try await request.create(on: req.db)
         return try await RequestDTO(request).encodeResponse(status: .created, for: req)
+    }
+
+    struct ClaimBody: Content {
+        let nud: String
+        let code: String
+    }
+
+    /// Attaches a paper request to the account with its NUD and the code printed on its attestation.
+    func claim(req: Request) async throws -> RequestDTO {
+        let body = try req.content.decode(ClaimBody.self)
+        return RequestDTO(
+            try await RequestClaim.claim(nud: body.nud, code: body.code, by: try req.requireAccount(), on: req))
     }
 
     func show(req: Request) async throws -> RequestDTO {

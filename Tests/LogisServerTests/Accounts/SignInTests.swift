@@ -134,6 +134,27 @@ final class SignInTests: XCTestCase {
     }
 }
 
+final class SignInRedirectTests: XCTestCase {
+    func testOnlyLocalPathsAreFollowedAfterSignIn() async throws {
+        try await withApp(demo: true) { app in
+            let cases = [
+                "/mon-espace": "/mon-espace", "//evil.example": "/compte", "/\t/evil.example": "/compte",
+                "https://evil.example": "/compte", "/\\evil.example": "/compte",
+            ]
+            for (next, expected) in cases {
+                try await app.send(
+                    .POST, "connexion",
+                    beforeRequest: {
+                        Browser.post(
+                            &$0,
+                            form: ["email": "demandeur@demo.logis.fr", "password": DemoData.password, "suite": next])
+                    },
+                    afterResponse: { XCTAssertEqual($0.headers.first(name: .location), expected, next) })
+            }
+        }
+    }
+}
+
 extension String {
     /// Leaf escapes apostrophes in labels such as « Agent d’accueil » only when they are ASCII.
     var htmlEscapedForTest: String { replacingOccurrences(of: "'", with: "&#39;") }

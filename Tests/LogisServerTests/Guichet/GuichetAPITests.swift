@@ -55,6 +55,10 @@ final class GuichetAPITests: XCTestCase {
                     XCTAssertEqual(res.status, .ok)
                     XCTAssertTrue(res.body.string.contains(ids[0].uuidString))
                 })
+            let searches = try await AuditEntry.query(on: app.db).filter(\.$action == "request_search").all()
+            XCTAssertEqual(searches.count, 1)
+            XCTAssertEqual(searches.first?.reason, "recherche (texte) : 2 résultat(s)")
+            XCTAssertFalse(searches.contains { ($0.reason ?? "").lowercased().contains("martin") }, "no search value")
             try await app.send(
                 .GET, "api/v1/guichet/queues", beforeRequest: { $0.headers.bearerAuthorization = .init(token: agent) },
                 afterResponse: { res in

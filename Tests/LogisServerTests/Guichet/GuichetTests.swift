@@ -184,7 +184,7 @@ final class GuichetTests: XCTestCase {
 final class GuichetPiecesTests: XCTestCase {
     func testAgentValidatesAndRefusesPiecesAndTheApplicantSeesTheComment() async throws {
         try await withApp(demo: true) { app in
-            // The applicant has an account; the desk registers the paper request with the same e-mail.
+            // The desk registers a paper request; the applicant attaches it with the one-time code.
             let applicantPassword = "Logement-Test-2026"
             try await app.send(
                 .POST, "api/v1/accounts",
@@ -195,14 +195,38 @@ final class GuichetPiecesTests: XCTestCase {
                 },
                 afterResponse: { XCTAssertEqual($0.status, .created) })
             let agent = try await Browser.signIn(app, email: "enregistreur@demo.logis.fr", password: DemoData.password)
-            let id = try await app.enterPaperRequest(
-                session: agent, applicant: ["email": "papier@exemple.fr"])
+            let id = try await app.enterPaperRequest(session: agent, applicant: ["email": "papier@exemple.fr"])
             try await app.send(
                 .POST, "guichet/demandes/\(id)/saisie/enregistrer",
                 beforeRequest: { Browser.post(&$0, form: [:], session: agent) },
                 afterResponse: { XCTAssertEqual($0.status, .seeOther) })
-            let request = try await app.storedRequest(id)
-            XCTAssertNotNil(request.$account.id, "joined to the applicant's account")
+            var request = try await app.storedRequest(id)
+            XCTAssertNil(request.$account.id, "an e-mail typed on paper attaches nothing by itself")
+            var code = ""
+            try await app.send(
+                .POST, "guichet/demandes/\(id)/code-rattachement",
+                beforeRequest: { Browser.post(&$0, form: [:], session: agent) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .ok)
+                    let page = res.body.string
+                    let marker = "<strong id=\"claim-code\">"
+                    let start = try XCTUnwrap(page.range(of: marker)).upperBound
+                    code = String(page[start...].prefix(8))
+                })
+            let session = try await Browser.signIn(app, email: "papier@exemple.fr", password: applicantPassword)
+            try await app.send(
+                .POST, "mon-espace/rattacher",
+                beforeRequest: {
+                    Browser.post(&$0, form: ["nud": request.nud ?? "", "code": "AAAAAAAA"], session: session)
+                },
+                afterResponse: { XCTAssertEqual($0.status, .unprocessableEntity, "a wrong code is refused") })
+            try await app.send(
+                .POST, "mon-espace/rattacher",
+                beforeRequest: { Browser.post(&$0, form: ["nud": request.nud ?? "", "code": code], session: session) },
+                afterResponse: { XCTAssertEqual($0.headers.first(name: .location), "/mon-espace?message=rattachee") })
+            request = try await app.storedRequest(id)
+            XCTAssertNotNil(request.$account.id)
+            XCTAssertNil(request.claimCodeHash, "the code served once")
             let applicant = try await Account.query(on: app.db).filter(\.$email == "papier@exemple.fr").first()
             let agentAccount = try await Account.query(on: app.db).filter(\.$email == "enregistreur@demo.logis.fr")
                 .first()
@@ -231,7 +255,6 @@ final class GuichetPiecesTests: XCTestCase {
                 afterResponse: { XCTAssertEqual($0.status, .seeOther) })
             XCTAssertNotNil(applicant)
             XCTAssertNotNil(agentAccount)
-            let session = try await Browser.signIn(app, email: "papier@exemple.fr", password: applicantPassword)
             try await app.send(.GET, "mon-espace/pieces", beforeRequest: { Browser.withSession(&$0, session) }) { res in
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertTrue(res.body.string.contains("Motif du refus : Obsolète – Quittance trop ancienne."))

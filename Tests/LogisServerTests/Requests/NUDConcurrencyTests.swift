@@ -47,4 +47,36 @@ final class NUDConcurrencyTests: XCTestCase {
             XCTAssertTrue(nuds.allSatisfy { $0.hasPrefix("0301126") }, "Gard, November 2026")
         }
     }
+
+    func testTheSameDraftSubmittedTwiceAtOnceGetsOneNUD() async throws {
+        try await withApp(demo: true) { app in
+            let communes = try await Commune.query(on: app.db).all().map(\.name)
+            let found = try await Account.query(on: app.db).filter(\.$email == "demandeur@demo.logis.fr").first()
+            let applicant = try XCTUnwrap(found)
+            let draft = HousingRequest(accountID: nil, form: Self.completeForm(communes: communes))
+            try await draft.create(on: app.db)
+            let id = try draft.requireID()
+            let database = app.db
+            let outcomes = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<2 {
+                    group.addTask {
+                        // Each submission loads its own copy, as two HTTP requests would.
+                        guard let copy = try await HousingRequest.find(id, on: database) else { return false }
+                        do {
+                            try await RequestRegistration.register(copy, deskCode: "GDPUB", by: applicant, on: database)
+                            return true
+                        } catch let error as LogisError where error == RequestRegistration.notADraft {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            XCTAssertEqual(outcomes.filter { $0 }.count, 1, "one submission wins, the other is told it is registered")
+            let events = try await RequestEvent.query(on: app.db).filter(\.$request.$id == id).count()
+            XCTAssertEqual(events, 1)
+            let stored = try await app.storedRequest(id)
+            XCTAssertTrue(stored.nud?.contains("000001") ?? false, "the only number taken: \(stored.nud ?? "")")
+        }
+    }
 }

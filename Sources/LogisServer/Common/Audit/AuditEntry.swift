@@ -45,6 +45,8 @@ enum AuditAction: String, Sendable {
     case passwordChanged = "password_changed"
     case accessDenied = "access_denied"
     case requestRead = "request_read"
+    /// A search over the territory's requests: the kinds of criteria and the number of results.
+    case requestSearch = "request_search"
     case requestChanged = "request_changed"
 }
 
