@@ -35,7 +35,7 @@ enum AgentScope {
     /// personal data) reaches the audit log.
     static let reasons: Set<String> =
         Set(WorkQueue.allCases.map(\.rawValue)).union([
-            "consultation", "recherche", "instruction", "accueil", "verification", "radiation", "priorite",
+            "consultation", "recherche", "instruction", "accueil", "verification", "radiation", "priorite", "doublon",
         ])
 
     static func reason(_ raw: String?) -> String {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import Vapor
 
 /// One household, one request (DOMAIN.md §3): before registering, desks look for a request of the
 /// same person — same birth name, first name and birth date once accents, case, hyphens and
@@ -32,6 +33,24 @@ enum DuplicateDetection {
         var digits = text.filter(\.isNumber)
         if digits.hasPrefix("33"), digits.count == 11 { digits = "0" + digits.dropFirst(2) }
         return digits.count >= 9 ? digits : nil
+    }
+
+    /// The candidates an agent may see in full (their territory), and how many others exist
+    /// elsewhere — shown as a count only, never with the person's identity or address. Every
+    /// candidate shown is an opened file, so it is audited.
+    static func visibleCandidates(
+        for request: HousingRequest, on req: Request
+    ) async throws
+        -> (visible: [HousingRequest], elsewhere: Int)
+    {
+        let agent = try req.requireAccount()
+        let all = try await candidates(for: request, on: req.db)
+        let territory = AgentScope.territoryID(of: agent)
+        let visible = all.filter { agent.role == .admin || $0.$territory.id == territory }
+        for candidate in visible {
+            if let id = candidate.id { try await req.audit(.requestRead, target: .request(id), reason: "doublon") }
+        }
+        return (visible, all.count - visible.count)
     }
 
     /// Live requests of the same person, other than `request` itself.

@@ -114,11 +114,19 @@ struct GuichetAPIController: RouteCollection {
         let status: String
     }
 
-    func duplicates(req: Request) async throws -> [DuplicateDTO] {
-        let request = try await open(req, reason: "recherche de doublons")
-        return try await DuplicateDetection.candidates(for: request, on: req.db).map {
-            DuplicateDTO(id: $0.id, nud: $0.nud, status: $0.status.rawValue)
-        }
+    struct DuplicatesDTO: Content {
+        /// Candidates in the agent's territory.
+        let candidates: [DuplicateDTO]
+        /// How many matches exist in other territories (no identity given).
+        let elsewhere: Int
+    }
+
+    func duplicates(req: Request) async throws -> DuplicatesDTO {
+        let request = try await open(req, reason: "doublon")
+        let (visible, elsewhere) = try await DuplicateDetection.visibleCandidates(for: request, on: req)
+        return DuplicatesDTO(
+            candidates: visible.map { DuplicateDTO(id: $0.id, nud: $0.nud, status: $0.status.rawValue) },
+            elsewhere: elsewhere)
     }
 
     struct RegisterBody: Content {

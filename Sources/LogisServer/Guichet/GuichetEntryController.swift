@@ -62,6 +62,8 @@ struct GuichetEntryController: RouteCollection {
         let missing: [String]
         let complete: Bool
         let candidates: [Candidate]
+        /// Matches in other territories: a count, without identity.
+        let elsewhere: Int
         let canRegister: Bool
         let handedOver: Bool
     }
@@ -121,7 +123,7 @@ struct GuichetEntryController: RouteCollection {
     }
 
     private func renderSummary(_ req: Request, _ request: HousingRequest, feedback: FormFeedback) async throws -> View {
-        let candidates = try await DuplicateDetection.candidates(for: request, on: req.db)
+        let (candidates, elsewhere) = try await DuplicateDetection.visibleCandidates(for: request, on: req)
         let missing = WizardStep.allCases.filter { !$0.isAnswered(in: request.form) }.map(\.title)
         let agent = try req.requireAccount()
         let page = SummaryPage(
@@ -135,7 +137,7 @@ struct GuichetEntryController: RouteCollection {
                         summary: RequestSummary(candidate.form))
                 }
             },
-            canRegister: agent.role == .enregistreur, handedOver: request.handedOver == true)
+            elsewhere: elsewhere, canRegister: agent.role == .enregistreur, handedOver: request.handedOver == true)
         return try await req.view.render("guichet/entry-summary", page)
     }
 

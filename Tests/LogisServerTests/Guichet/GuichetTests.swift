@@ -49,6 +49,31 @@ final class GuichetTests: XCTestCase {
         }
     }
 
+    func testDuplicateInAnotherTerritoryIsCountedWithoutIdentity() async throws {
+        try await withApp(demo: true) { app in
+            let camargue = try await Browser.signIn(
+                app, email: "enregistreur@demo.logis.fr", password: DemoData.password)
+            let first = try await app.enterPaperRequest(session: camargue)
+            try await app.send(
+                .POST, "guichet/demandes/\(first)/saisie/enregistrer",
+                beforeRequest: { Browser.post(&$0, form: [:], session: camargue) },
+                afterResponse: { XCTAssertEqual($0.status, .seeOther) })
+            let libercourt = try await Browser.signIn(
+                app, email: "enregistreur.libercourt@demo.logis.fr", password: DemoData.password)
+            let second = try await app.enterPaperRequest(
+                session: libercourt, applicant: ["commune": "Libercourt", "street": "9 rue de Lille"])
+            try await app.send(
+                .GET, "guichet/demandes/\(second)/saisie/recapitulatif",
+                beforeRequest: { Browser.withSession(&$0, libercourt) }
+            ) { res in
+                let page = res.body.string
+                XCTAssertTrue(page.contains("dans un autre territoire (1)"))
+                XCTAssertFalse(page.contains("Demande existante"), "no identity from another territory")
+                XCTAssertFalse(page.contains("3 rue des Arènes"), "the other request's address is not shown")
+            }
+        }
+    }
+
     func testDuplicateKeyIgnoresAccentsCaseHyphensAndSpaces() {
         let reference = DuplicateDetection.identityKey(
             birthName: "", lastName: "Lefèvre-Dupont", firstName: "Élise", birthDate: "1985-06-02")
