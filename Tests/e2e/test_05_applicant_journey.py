@@ -179,6 +179,9 @@ def simulate(driver, screenshot, axe_check) -> None:
 
 def fill_wizard(driver, screenshot, axe_check) -> None:
     visit(driver, "/demande")
+    assert h1(driver) == "Faire une demande de logement social"
+    axe_check(driver, "demande-debut")
+    submit_with(driver, "Commencer ma demande")
     assert path_of(driver) == "/demande/etape/demandeur", f"/demande led to {path_of(driver)}"
 
     for number, (slug, fields) in enumerate(WIZARD, start=1):

@@ -17,6 +17,7 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from support import (
+    click_and_wait,
     DEMO_PASSWORD,
     STRONG_PASSWORD,
     TIMEOUT,
@@ -50,18 +51,6 @@ MINIMAL_PDF = (
 
 # --------------------------------------------------------------------------------------
 # Helpers local to this journey
-
-
-def _wait_loaded(driver, old_page) -> None:
-    WebDriverWait(driver, TIMEOUT).until(EC.staleness_of(old_page))
-    WebDriverWait(driver, TIMEOUT).until(lambda d: d.execute_script("return document.readyState") == "complete")
-
-
-def click_and_wait(driver, element) -> None:
-    """Clicks a submit button (or link) found by other means than its exact text; waits for the next page."""
-    old_page = driver.find_element(By.TAG_NAME, "html")
-    element.click()
-    _wait_loaded(driver, old_page)
 
 
 def button_starting(scope, prefix: str):

@@ -149,11 +149,16 @@ struct AccountPagesController: RouteCollection {
         let form = try req.content.decode(PasswordForm.self)
         let account = try req.requireAccount()
         do {
+            // Every session of the account ends, this one included; a fresh one replaces it.
             try await PasswordChange.apply(
                 account: account, current: form.currentPassword, new: form.newPassword,
-                confirmation: form.newPasswordConfirmation, keeping: req.currentSession, on: req)
-            return req.redirect(to: "/compte?message=mot-de-passe", redirectType: .normal)
-        } catch let failure as LogisError where failure.status == .unprocessableEntity {
+                confirmation: form.newPasswordConfirmation, keeping: nil, on: req)
+            let response = req.redirect(to: "/compte?message=mot-de-passe", redirectType: .normal)
+            try await startWebSession(for: account, on: req, response: response)
+            return response
+        } catch let failure as LogisError
+            where failure.status == .unprocessableEntity || failure.status == .tooManyRequests
+        {
             let page = PasswordPage(
                 layout: req.layoutContext(title: "Changer mon mot de passe"), feedback: .error(failure.message),
                 passwordRule: PasswordPolicy.ruleText)

@@ -43,9 +43,14 @@ enum PasswordChange {
         account: Account, current: String, new: String, confirmation: String, keeping session: AuthSession?,
         on req: Request
     ) async throws {
+        // A stolen session must not allow unlimited guesses of the current password.
+        let throttle = SignInThrottle(request: req, email: "password-change:" + account.email)
+        let attempt = try await throttle.admit()
         guard try await req.password.async.verify(current, created: account.passwordHash) else {
+            try await req.audit(.passwordChanged, target: .account(account.id), outcome: .failure)
             throw LogisError.validation("Le mot de passe actuel est incorrect.", code: "wrong_current_password")
         }
+        try await throttle.recordSuccess(clearing: attempt)
         guard new == confirmation else {
             throw LogisError.validation(
                 "Les deux nouveaux mots de passe ne sont pas identiques.", code: "password_mismatch")

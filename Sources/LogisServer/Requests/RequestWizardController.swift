@@ -8,22 +8,41 @@ struct RequestWizardController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let demande = routes.grouped("demande")
         demande.get(use: start).access(.only(.demandeur))
+        demande.post(use: create).access(.only(.demandeur))
         demande.get("recapitulatif", use: summary).access(.only(.demandeur))
         demande.post("soumettre", use: submit).access(.only(.demandeur))
         demande.get("etape", ":step", use: showStep).access(.only(.demandeur))
         demande.post("etape", ":step", use: saveStep).access(.only(.demandeur))
     }
 
-    /// Resumes the live request (a household has only one) or opens a new draft.
+    struct StartPage: Encodable {
+        let layout: LayoutContext
+        let steps: [String]
+    }
+
+    /// Resumes the live request (a household has only one), or presents the form before a draft
+    /// is opened (a GET never creates anything).
     func start(req: Request) async throws -> Response {
         let account = try req.requireAccount()
-        let request: HousingRequest
-        if let live = try await RequestLookup.live(of: account, on: req.db) {
-            request = live
-        } else {
-            request = HousingRequest(accountID: try account.requireID())
-            try await request.create(on: req.db)
+        guard let request = try await RequestLookup.live(of: account, on: req.db) else {
+            let page = StartPage(
+                layout: req.layoutContext(title: "Faire une demande de logement social"),
+                steps: WizardStep.allCases.map(\.title))
+            return try await req.view.render("requests/start", page).encodeResponse(for: req)
         }
+        return resume(request, on: req)
+    }
+
+    /// Opens the draft (or resumes the one that exists).
+    func create(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        if let live = try await RequestLookup.live(of: account, on: req.db) { return resume(live, on: req) }
+        let request = HousingRequest(accountID: try account.requireID())
+        try await request.create(on: req.db)
+        return resume(request, on: req)
+    }
+
+    private func resume(_ request: HousingRequest, on req: Request) -> Response {
         if request.status.isRegistered { return req.redirect(to: "/mon-espace") }
         guard let missing = WizardStep.firstMissing(in: request.form) else {
             return req.redirect(to: "/demande/recapitulatif")

@@ -98,6 +98,7 @@ final class SignInTests: XCTestCase {
             let kept = try await Browser.signIn(app, email: email, password: DemoData.password)
             let other = try await Browser.signIn(app, email: email, password: DemoData.password)
             let newPassword = "Nouveau-mot-2026"
+            var renewed: String?
             try await app.send(
                 .POST, "compte/mot-de-passe",
                 beforeRequest: {
@@ -122,9 +123,16 @@ final class SignInTests: XCTestCase {
                             "newPasswordConfirmation": newPassword,
                         ], session: kept)
                 },
-                afterResponse: { res in XCTAssertEqual(res.status, .seeOther) })
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .seeOther)
+                    renewed = Browser.sessionCookie(res)
+                })
             try await app.send(
                 .GET, "compte", beforeRequest: { Browser.withSession(&$0, kept) },
+                afterResponse: { XCTAssertEqual($0.status, .seeOther, "the session token is replaced") })
+            let fresh = try XCTUnwrap(renewed)
+            try await app.send(
+                .GET, "compte", beforeRequest: { Browser.withSession(&$0, fresh) },
                 afterResponse: { XCTAssertEqual($0.status, .ok) })
             try await app.send(
                 .GET, "compte", beforeRequest: { Browser.withSession(&$0, other) },

@@ -17,8 +17,15 @@ final class RequestWizardTests: XCTestCase {
 
     func fillWizard(_ app: Application, session: String) async throws {
         try await app.send(.GET, "demande", beforeRequest: { Browser.withSession(&$0, session) }) { res in
-            XCTAssertEqual(res.headers.first(name: .location), "/demande/etape/demandeur")
+            XCTAssertEqual(res.status, .ok, "a GET shows the start page and creates nothing")
+            XCTAssertTrue(res.body.string.contains("Commencer ma demande"))
         }
+        let drafts = try await HousingRequest.query(on: app.db).count()
+        try await app.send(
+            .POST, "demande", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
+            afterResponse: { res in XCTAssertEqual(res.headers.first(name: .location), "/demande/etape/demandeur") })
+        let afterStart = try await HousingRequest.query(on: app.db).count()
+        XCTAssertEqual(afterStart, drafts + 1)
         for step in FamilyInVauvert.steps {
             try await app.send(
                 .POST, "demande/etape/\(step.slug)",
@@ -60,7 +67,9 @@ final class RequestWizardTests: XCTestCase {
     func testInvalidFieldsAreShownNextToTheField() async throws {
         try await withApp(demo: true) { app in
             let session = try await signUp(app, email: "erreurs@exemple.fr")
-            try await app.send(.GET, "demande", beforeRequest: { Browser.withSession(&$0, session) }) { _ in }
+            try await app.send(
+                .POST, "demande", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
+                afterResponse: { XCTAssertEqual($0.status, .seeOther) })
             try await app.send(
                 .POST, "demande/etape/ressources",
                 beforeRequest: {
@@ -97,7 +106,9 @@ final class RequestWizardTests: XCTestCase {
     func testIncompleteDraftCannotBeSubmitted() async throws {
         try await withApp(demo: true) { app in
             let session = try await signUp(app, email: "incomplet@exemple.fr")
-            try await app.send(.GET, "demande", beforeRequest: { Browser.withSession(&$0, session) }) { _ in }
+            try await app.send(
+                .POST, "demande", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
+                afterResponse: { XCTAssertEqual($0.status, .seeOther) })
             try await app.send(
                 .POST, "demande/soumettre", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
                 afterResponse: { res in
