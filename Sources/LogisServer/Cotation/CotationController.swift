@@ -51,6 +51,8 @@ struct CotationView: Content {
     let similarCount: Int
     let typology: String?
     let averageWaitMonths: Double?
+    /// « 10,9 » — the French decimal comma, for the page.
+    let averageWaitLabel: String?
     let priority: [String]
     let refusalEffect: String
 
@@ -75,6 +77,7 @@ struct CotationView: Content {
             if theirs.filed != mine.filed { return theirs.filed < mine.filed }
             return theirs.nud < mine.nud
         }.count
+        let wait = try await averageWait(like: request, on: req.db)
         return CotationView(
             gridId: grid.grid.id, gridVersion: grid.grid.version, gridLabel: grid.grid.label, total: score.total,
             lines: score.lines.map {
@@ -83,7 +86,7 @@ struct CotationView: Content {
                     pendingValidation: $0.status == .pendingValidation, detail: $0.detail)
             },
             position: ahead + 1, similarCount: max(similar.count, 1), typology: request.primaryTypology,
-            averageWaitMonths: try await averageWait(like: request, on: req.db),
+            averageWaitMonths: wait, averageWaitLabel: wait.map { String($0).replacingOccurrences(of: ".", with: ",") },
             priority: RequestCotation.codes(request.priorities).compactMap { PriorityCriterion(code: $0)?.label },
             refusalEffect: refusalEffect(grid.grid.refusals))
     }
@@ -123,10 +126,12 @@ struct CotationView: Content {
         guard let rule, rule.penaltyPerRefusal != 0 else {
             return "Refuser une proposition ne change pas votre cotation dans cette grille."
         }
-        let free =
-            rule.freeRefusals == 0
-            ? "Chaque refus d’une proposition adaptée"
-            : "Au-delà de \(rule.freeRefusals) refus de propositions adaptées, chaque refus"
+        let free: String
+        switch rule.freeRefusals {
+        case 0: free = "Chaque refus d’une proposition adaptée"
+        case 1: free = "Après un premier refus de proposition adaptée, chaque nouveau refus"
+        default: free = "Au-delà de \(rule.freeRefusals) refus de propositions adaptées, chaque refus"
+        }
         let cap = rule.maxPenalty.map { " (au plus \($0) points)" } ?? ""
         return "\(free) retire \(abs(rule.penaltyPerRefusal)) points à votre cotation\(cap)."
     }
