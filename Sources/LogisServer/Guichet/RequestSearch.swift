@@ -62,13 +62,8 @@ enum RequestSearch {
             return name.split(separator: " ").allSatisfy { haystack.contains($0) }
         }
         return matches.prefix(limit).map { request in
-            let applicant = request.form.applicant
-            return QueueItem(
-                requestID: request.id ?? UUID(), nud: request.nud,
-                name: applicant.map { "\($0.lastName.uppercased()) \($0.firstName)" } ?? "(identité non saisie)",
-                detail: request.status.label
-                    + (applicant.map { " · né(e) le \(RequestSummary.display($0.birthDate))" } ?? ""),
-                due: nil, dueLabel: nil, daysLeft: nil, overdue: false)
+            let birth = request.form.applicant.map { " · né(e) le \(RequestSummary.display($0.birthDate))" } ?? ""
+            return WorkQueues.item(request, detail: request.status.label + birth, due: nil)
         }
     }
 }

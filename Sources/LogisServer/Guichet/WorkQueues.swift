@@ -113,8 +113,9 @@ enum WorkQueues {
         }
     }
 
-    private static func item(
-        _ request: HousingRequest, detail: String, due: CalendarDate?, today: CalendarDate
+    /// A request as one line of a list (work queues and search results).
+    static func item(
+        _ request: HousingRequest, detail: String, due: CalendarDate?, today: CalendarDate = .today()
     )
         -> QueueItem
     {
@@ -129,11 +130,5 @@ enum WorkQueues {
 
 extension CalendarDate {
     /// Whole days from `other` to this date (negative when this date is earlier).
-    func days(since other: CalendarDate) -> Int {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? .current
-        let from = calendar.date(from: DateComponents(year: other.year, month: other.month, day: other.day)) ?? Date()
-        let to = calendar.date(from: DateComponents(year: year, month: month, day: day)) ?? Date()
-        return calendar.dateComponents([.day], from: from, to: to).day ?? 0
-    }
+    func days(since other: CalendarDate) -> Int { dayNumber - other.dayNumber }
 }
