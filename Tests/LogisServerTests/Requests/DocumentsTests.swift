@@ -11,20 +11,12 @@ final class DocumentsTests: XCTestCase {
         _ app: Application, token: String, id: UUID, piece: String, filename: String, data: Data,
         check: (XCTHTTPResponse) throws -> Void
     ) async throws {
-        let boundary = "logis-test-boundary"
-        var body = Data()
-        body.append(Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"piece\"\r\n\r\n\(piece)\r\n".utf8))
-        body.append(
-            Data(
-                "--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(filename)\"\r\nContent-Type: application/pdf\r\n\r\n"
-                    .utf8))
-        body.append(data)
-        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
+        let body = Multipart.body(fields: ["piece": piece], file: ("file", filename, data))
         try await app.testable(method: .running(port: 0)).test(
             .POST, "api/v1/requests/\(id)/documents",
             beforeRequest: { (req: inout XCTHTTPRequest) async throws in
                 req.headers.bearerAuthorization = .init(token: token)
-                req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+                req.headers.replaceOrAdd(name: .contentType, value: Multipart.contentType)
                 req.body = ByteBuffer(data: body)
             },
             afterResponse: { (res: XCTHTTPResponse) async throws in try check(res) })

@@ -21,27 +21,13 @@ final class RequestsAPITests: XCTestCase {
         let error: Detail
     }
 
-    func token(_ app: Application, email: String) async throws -> String {
-        let password = "Logement-Test-2026"
-        try await app.send(
-            .POST, "api/v1/accounts",
-            beforeRequest: { try $0.content.encode(["email": email, "password": password, "displayName": "API"]) },
-            afterResponse: { XCTAssertEqual($0.status, .created) })
-        struct Token: Decodable { let token: String }
-        var token = ""
-        try await app.send(
-            .POST, "api/v1/session", beforeRequest: { try $0.content.encode(["email": email, "password": password]) },
-            afterResponse: { token = try $0.content.decode(Token.self).token })
-        return token
-    }
-
     static var allSteps: [String: [String: String]] {
         Dictionary(uniqueKeysWithValues: FamilyInVauvert.steps.map { ($0.slug, $0.fields) })
     }
 
     func testDraftPatchSubmitTimelineThroughTheAPI() async throws {
         try await withApp(demo: true) { app in
-            let token = try await token(app, email: "api@exemple.fr")
+            let token = try await app.newApplicantToken(email: "api@exemple.fr")
             let auth = { (req: inout XCTHTTPRequest) in req.headers.bearerAuthorization = .init(token: token) }
             var id = UUID()
             try await app.send(.POST, "api/v1/requests", beforeRequest: { auth(&$0) }) { res in
@@ -95,8 +81,8 @@ final class RequestsAPITests: XCTestCase {
 
     func testAnotherApplicantsRequestIsNotFound() async throws {
         try await withApp(demo: true) { app in
-            let owner = try await token(app, email: "proprietaire@exemple.fr")
-            let intruder = try await token(app, email: "intrus@exemple.fr")
+            let owner = try await app.newApplicantToken(email: "proprietaire@exemple.fr")
+            let intruder = try await app.newApplicantToken(email: "intrus@exemple.fr")
             var id = UUID()
             try await app.send(
                 .POST, "api/v1/requests",
@@ -130,7 +116,7 @@ final class RequestsAPITests: XCTestCase {
 
     func testBadInputGetsFieldMessages() async throws {
         try await withApp(demo: true) { app in
-            let token = try await token(app, email: "mauvais@exemple.fr")
+            let token = try await app.newApplicantToken(email: "mauvais@exemple.fr")
             try await app.send(
                 .POST, "api/v1/requests",
                 beforeRequest: {

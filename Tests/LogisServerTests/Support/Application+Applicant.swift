@@ -4,20 +4,24 @@ import XCTVapor
 @testable import LogisServer
 
 extension Application {
-    /// A registered request of the family in Vauvert, with an API token of its applicant.
-    func registeredApplicantRequest() async throws -> (token: String, id: UUID) {
-        let email = "pieces-\(UUID().uuidString.prefix(8))@exemple.fr"
-        let password = "Logement-Test-2026"
+    /// Signs a new applicant up through the API and returns their bearer token.
+    func newApplicantToken(email: String, password: String = "Logement-Test-2026") async throws -> String {
         try await send(
             .POST, "api/v1/accounts",
-            beforeRequest: { try $0.content.encode(["email": email, "password": password, "displayName": "P"]) },
+            beforeRequest: { try $0.content.encode(["email": email, "password": password, "displayName": "API"]) },
             afterResponse: { XCTAssertEqual($0.status, .created) })
         struct Token: Decodable { let token: String }
-        struct Created: Decodable { let id: UUID }
         var token = ""
         try await send(
             .POST, "api/v1/session", beforeRequest: { try $0.content.encode(["email": email, "password": password]) },
             afterResponse: { token = try $0.content.decode(Token.self).token })
+        return token
+    }
+
+    /// A registered request of the family in Vauvert, with an API token of its applicant.
+    func registeredApplicantRequest() async throws -> (token: String, id: UUID) {
+        let token = try await newApplicantToken(email: "pieces-\(UUID().uuidString.prefix(8))@exemple.fr")
+        struct Created: Decodable { let id: UUID }
         var id = UUID()
         try await send(
             .POST, "api/v1/requests",

@@ -55,19 +55,8 @@ extension Browser {
         _ req: inout XCTHTTPRequest, fields: [String: String], file: (name: String, filename: String, data: Data),
         session: String
     ) {
-        let boundary = "logis-browser-boundary"
-        var body = Data()
-        for (name, value) in fields.merging(["_csrf": csrfToken], uniquingKeysWith: { $1 }) {
-            body.append(
-                Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8))
-        }
-        body.append(
-            Data(
-                ("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.filename)\"\r\n"
-                    + "Content-Type: application/octet-stream\r\n\r\n").utf8))
-        body.append(file.data)
-        body.append(Data("\r\n--\(boundary)--\r\n".utf8))
-        req.headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        let body = Multipart.body(fields: fields.merging(["_csrf": csrfToken], uniquingKeysWith: { $1 }), file: file)
+        req.headers.replaceOrAdd(name: .contentType, value: Multipart.contentType)
         req.body = ByteBuffer(data: body)
         var cookies = HTTPCookies()
         cookies["logis_csrf"] = .init(string: csrfToken)
