@@ -189,7 +189,9 @@ enum GuichetActions {
         async throws
     {
         // Only a criterion the grid shows as waiting for validation can be validated, one at a time.
-        let pending = try await CotationView.build(for: request, on: req).lines.filter(\.pendingValidation).map(\.code)
+        let grid = try await RequestCotation.grid(for: request, on: req.db, app: req.application)
+        let lines = grid?.score(RequestCotation.facts(of: request)).lines ?? []
+        let pending = lines.filter { $0.status == .pendingValidation }.map(\.code)
         guard pending.contains(code) else {
             throw LogisError.validation(
                 "Ce critère n’attend pas de validation pour cette demande.", code: "criterion_not_pending")
