@@ -5,11 +5,16 @@ extension Application {
     /// rendered inside them, and access control runs last, once the account is known.
     func configureSecurity(_ settings: Settings) {
         middleware = Middlewares()
+        uploadBudget = UploadBudget(capacity: settings.limits.uploadsInFlight)
+        // Idle and half-sent connections are closed; without this they stay open until the file
+        // descriptors run out.
+        http.server.configuration.idleTimeout = settings.limits.idleTimeout
         middleware.use(SecurityHeadersMiddleware(https: settings.secureCookies))
         middleware.use(RequestLogMiddleware())
         middleware.use(ErrorPageMiddleware())
         middleware.use(FileMiddleware(publicDirectory: directory.publicDirectory))
         middleware.use(SessionAuthenticator())
+        middleware.use(RequestBodyGate(limits: settings.limits))
         middleware.use(CSRFMiddleware(secureCookies: settings.secureCookies))
         middleware.use(AccessControlMiddleware())
         // Spent on unknown e-mails at sign-in so that timing does not tell which accounts exist.

@@ -1,3 +1,4 @@
+import NIOCore
 import Vapor
 
 /// Everything the deployment may change, read once from the environment.
@@ -21,6 +22,8 @@ public struct Settings: Sendable {
     public var filesDirectory: String
     /// Behind a reverse proxy that sets `X-Forwarded-For` (`LOGIS_TRUSTED_PROXY=1`).
     public var trustedProxy: Bool = false
+    /// How much a request may send, and how fast: the defence against slow or oversized bodies.
+    public var limits = RequestLimits()
 
     public var databaseKind: DatabaseKind { databaseURL == nil ? .sqlite : .postgres }
 
@@ -51,7 +54,30 @@ public struct Settings: Sendable {
             filesDirectory: Environment.get("LOGIS_FILES_DIR") ?? "var/files"
         )
         trustedProxy = Environment.get("LOGIS_TRUSTED_PROXY") == "1"
+        if let seconds = Environment.get("LOGIS_IDLE_TIMEOUT").flatMap(Int64.init), seconds > 0 {
+            limits.idleTimeout = .seconds(seconds)
+        }
     }
+}
+
+/// Bounds on what one request may send and how long it may take; tests shorten the delays.
+public struct RequestLimits: Sendable {
+    /// A request without an account only signs in or signs up: a few hundred bytes.
+    public var anonymousBody = 16 * 1024
+    /// A signed-in form page (the longest is a wizard section with free text).
+    public var formBody = 64 * 1024
+    /// An upload: one 5 MB piece plus the form's other fields.
+    public var uploadBody = 6 * 1024 * 1024
+    /// Time to receive a whole form body once its head has arrived.
+    public var formDeadline: TimeAmount = .seconds(15)
+    /// Time to receive a whole upload (6 MB at 50 kB/s, a poor mobile line).
+    public var uploadDeadline: TimeAmount = .seconds(120)
+    /// A connection that neither sends nor receives for this long is closed (`LOGIS_IDLE_TIMEOUT`).
+    public var idleTimeout: TimeAmount = .seconds(30)
+    /// Upload bytes all requests together may hold in memory while they are being received.
+    public var uploadsInFlight = 64 * 1024 * 1024
+
+    public init() {}
 }
 
 public struct ConfigurationError: Error, CustomStringConvertible {

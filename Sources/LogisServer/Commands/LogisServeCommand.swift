@@ -28,6 +28,7 @@ struct LogisServeCommand: AsyncCommand {
             try await app.loadDemoData(requests: true)
             context.console.print(DemoData.accountsBanner)
         }
+        OpenFileLimit.raiseToHardLimit()
         let arguments = [
             "logis", "--hostname", signature.hostname ?? "127.0.0.1", "--port", String(signature.port ?? 8080),
         ]

@@ -22,7 +22,9 @@ struct ErrorPageMiddleware: AsyncMiddleware {
                 let detail = String(describing: type(of: error)).hasPrefix("LeafError") ? " \(error)" : ""
                 request.logger.error("unexpected error: \(String(reflecting: type(of: error)))\(detail)")
             }
-            return await render(failure, for: request)
+            let response = await render(failure, for: request)
+            if failure == .serverBusy { response.headers.replaceOrAdd(name: .retryAfter, value: "60") }
+            return response
         }
     }
 

