@@ -18,10 +18,11 @@ enum AccountRegistration {
             throw LogisError.validation("Indiquez votre nom (100 caractères au plus).", code: "invalid_display_name")
         }
         if let weak = PasswordPolicy.check(password) { throw weak }
+        _ = try await AttemptThrottle(database: req.db).admit([.signUpFrom(address: req.clientAddress)])
         if try await Account.query(on: req.db).filter(\.$email == email).first() != nil {
             throw emailTaken
         }
-        let hash = try await req.password.async.hash(password)
+        let hash = try await req.application.passwordWork.hash(password)
         let account = Account(email: email, passwordHash: hash, role: .demandeur, displayName: name)
         try await account.create(on: req.db)
         try await req.audit(.signUp, target: .account(account.id), actor: account)
@@ -44,19 +45,20 @@ enum PasswordChange {
         on req: Request
     ) async throws {
         // A stolen session must not allow unlimited guesses of the current password.
-        let throttle = SignInThrottle(request: req, email: "password-change:" + account.email)
-        let attempt = try await throttle.admit()
-        guard try await req.password.async.verify(current, created: account.passwordHash) else {
+        let throttle = AttemptThrottle(database: req.db)
+        let counter = AttemptThrottle.Counter.passwordCheck(accountID: try account.requireID())
+        let attempt = try await throttle.admit([counter])
+        guard try await req.application.passwordWork.verify(current, created: account.passwordHash) else {
             try await req.audit(.passwordChanged, target: .account(account.id), outcome: .failure)
             throw LogisError.validation("Le mot de passe actuel est incorrect.", code: "wrong_current_password")
         }
-        try await throttle.recordSuccess(clearing: attempt)
+        try await throttle.forget(attempt, clearing: [counter])
         guard new == confirmation else {
             throw LogisError.validation(
                 "Les deux nouveaux mots de passe ne sont pas identiques.", code: "password_mismatch")
         }
         if let weak = PasswordPolicy.check(new) { throw weak }
-        account.passwordHash = try await req.password.async.hash(new)
+        account.passwordHash = try await req.application.passwordWork.hash(new)
         try await account.save(on: req.db)
         var others = AuthSession.query(on: req.db).filter(\.$account.$id == (try account.requireID()))
         if let keptID = session?.id { others = others.filter(\.$id != keptID) }

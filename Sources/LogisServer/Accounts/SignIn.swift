@@ -7,10 +7,11 @@ enum SignIn {
         .unauthorized, code: "invalid_credentials", message: "Adresse e-mail ou mot de passe incorrect.")
 
     static func verify(email: String, password: String, on request: Request) async throws -> Account {
-        let throttle = SignInThrottle(request: request, email: email)
+        let throttle = AttemptThrottle(database: request.db)
+        let pair = AttemptThrottle.Counter.signIn(email: email, address: request.clientAddress)
         let attempt: [SignInFailure]
         do {
-            attempt = try await throttle.admit()
+            attempt = try await throttle.admit([pair, .signInFrom(address: request.clientAddress)])
         } catch let error as LogisError where error == .tooManyAttempts {
             try await request.audit(.signInThrottled, outcome: .denied)
             throw error
@@ -19,12 +20,12 @@ enum SignIn {
             .filter(\.$email == Account.normalise(email: email)).first()
         // Hash even when the account is unknown so timing does not reveal which e-mails exist.
         let hash = account?.passwordHash ?? request.application.decoyPasswordHash
-        let matches = (try? await request.password.async.verify(password, created: hash)) ?? false
+        let matches = try await request.application.passwordWork.verify(password, created: hash)
         guard let account, matches else {
             try await request.audit(.signInFailed, target: .account(account?.id), outcome: .failure, actor: account)
             throw wrongCredentials
         }
-        try await throttle.recordSuccess(clearing: attempt)
+        try await throttle.forget(attempt, clearing: [pair])
         try await request.audit(.signIn, target: .account(account.id), actor: account)
         return account
     }

@@ -15,6 +15,7 @@ extension Application {
             databases.use(.sqlite(.file(path)), as: .sqlite)
         }
         passwords.use(.bcrypt(cost: settings.bcryptCost))
+        configurePasswordWork(cost: settings.bcryptCost)
         for migration in Self.allMigrations {
             migrations.add(migration)
         }

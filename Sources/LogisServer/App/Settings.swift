@@ -20,8 +20,8 @@ public struct Settings: Sendable {
     public var rulesDataDirectory: String
     /// Uploaded pieces, outside the web root.
     public var filesDirectory: String
-    /// Behind a reverse proxy that sets `X-Forwarded-For` (`LOGIS_TRUSTED_PROXY=1`).
-    public var trustedProxy: Bool = false
+    /// The reverse proxies whose `X-Forwarded-For` is believed (`LOGIS_TRUSTED_PROXIES`).
+    public var trustedProxies = TrustedProxies.none
     /// How much a request may send, and how fast: the defence against slow or oversized bodies.
     public var limits = RequestLimits()
 
@@ -53,7 +53,11 @@ public struct Settings: Sendable {
             rulesDataDirectory: Environment.get("LOGIS_RULES_DIR") ?? "var/rules",
             filesDirectory: Environment.get("LOGIS_FILES_DIR") ?? "var/files"
         )
-        trustedProxy = Environment.get("LOGIS_TRUSTED_PROXY") == "1"
+        trustedProxies = try TrustedProxies(parsing: Environment.get("LOGIS_TRUSTED_PROXIES") ?? "")
+        if trustedProxies.isEmpty, Environment.get("LOGIS_TRUSTED_PROXY") == "1" {
+            // The earlier on/off setting meant a proxy on the same machine.
+            trustedProxies = try TrustedProxies(parsing: "127.0.0.1,::1")
+        }
         if let seconds = Environment.get("LOGIS_IDLE_TIMEOUT").flatMap(Int64.init), seconds > 0 {
             limits.idleTimeout = .seconds(seconds)
         }

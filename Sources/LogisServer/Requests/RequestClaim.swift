@@ -29,16 +29,18 @@ enum RequestClaim {
             throw LogisError(
                 .conflict, code: "request_already_exists", message: "Votre compte suit déjà une demande en cours.")
         }
-        let throttle = SignInThrottle(request: req, email: "claim:" + nud)
-        if try await throttle.isBlocked() { throw LogisError.tooManyAttempts }
         let compact = nud.uppercased().filter { $0.isLetter || $0.isNumber }
+        // Counted before the code is compared, on the NUD as stored: « 030-…» and « 030… » share a count.
+        let throttle = AttemptThrottle(database: req.db)
+        let counters: [AttemptThrottle.Counter] = [.claim(nud: compact), .claimFrom(address: req.clientAddress)]
+        let attempt = try await throttle.admit(counters)
         guard let request = try await HousingRequest.query(on: req.db).filter(\.$nud == compact).first(),
             request.$account.id == nil, request.status.isRegistered, let hash = request.claimCodeHash,
             HexDigest.sha256(normalise(code)) == hash
         else {
-            try await throttle.recordFailure()
             throw refused
         }
+        try await throttle.forget(attempt)
         request.$account.id = try account.requireID()
         request.claimCodeHash = nil
         try await req.db.transaction { db in

@@ -57,7 +57,7 @@ extension LogisError {
         message: "Le format du contenu envoyé n’est pas accepté.")
     static let tooManyAttempts = LogisError(
         .tooManyRequests, code: "too_many_attempts",
-        message: "Trop de tentatives de connexion. Patientez 15 minutes avant de réessayer.")
+        message: "Trop de tentatives en peu de temps. Patientez quelques minutes avant de réessayer.")
     static let internalError = LogisError(
         .internalServerError, code: "internal_error",
         message:
