@@ -3,10 +3,13 @@
 
     python3 Benchmarks/attacks/dos.py slow-body  --pid PID [--url http://127.0.0.1:8080] [--clients 150]
     python3 Benchmarks/attacks/dos.py idle       --pid PID [--url ...] [--sockets 1000]
+    python3 Benchmarks/attacks/dos.py sign-in    --pid PID [--url ...] [--clients 200]
 
 slow-body: each client posts a 6 MB multipart body to the sign-in page with a made-up CSRF
 cookie (no account), as fast as the socket takes it. idle: each socket sends half a request
-head and then nothing. Both sample `/healthz` every half second during the attack and read the
+head and then nothing. sign-in: each client signs in with a wrong password, from an address of
+its own as a trusting proxy would report it (X-Forwarded-For), so that each costs a Bcrypt check.
+All three sample `/healthz` every half second during the attack and read the
 server's resident memory from /proc; they print one JSON line with the figures.
 """
 
@@ -109,6 +112,24 @@ async def idle_socket(host, port, opened, hold):
         writer.close()
 
 
+async def sign_in_client(host, port, index, results):
+    body = json.dumps({"email": f"inconnu{index}@exemple.fr", "password": "pas-le-bon-2026"}).encode()
+    head = (
+        f"POST /api/v1/session HTTP/1.1\r\nHost: {host}\r\nContent-Type: application/json\r\n"
+        f"X-Forwarded-For: 198.18.{index // 250}.{index % 250 + 1}\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode()
+    try:
+        reader, writer = await asyncio.open_connection(host, port)
+        writer.write(head + body)
+        await writer.drain()
+        line = await asyncio.wait_for(reader.readline(), 120)
+        results.append(line.decode(errors="replace").strip())
+        writer.close()
+    except (OSError, asyncio.TimeoutError) as error:
+        results.append(type(error).__name__)
+
+
 def summarise(samples, started):
     latencies = [latency for latency, _ in samples if latency is not None]
     failures = sum(1 for latency, _ in samples if latency is None)
@@ -124,7 +145,7 @@ def summarise(samples, started):
 
 async def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("attack", choices=["slow-body", "idle"])
+    parser.add_argument("attack", choices=["slow-body", "idle", "sign-in"])
     parser.add_argument("--url", default="http://127.0.0.1:8080")
     parser.add_argument("--pid", type=int, required=True)
     parser.add_argument("--clients", type=int, default=150)
@@ -142,6 +163,13 @@ async def main():
     if args.attack == "slow-body":
         results = []
         await asyncio.gather(*(slow_body_client(host, port, results) for _ in range(args.clients)))
+        counts = {}
+        for status in results:
+            counts[status] = counts.get(status, 0) + 1
+        report["answers"] = counts
+    elif args.attack == "sign-in":
+        results = []
+        await asyncio.gather(*(sign_in_client(host, port, index, results) for index in range(args.clients)))
         counts = {}
         for status in results:
             counts[status] = counts.get(status, 0) + 1
