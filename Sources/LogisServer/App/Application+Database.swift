@@ -35,6 +35,7 @@ extension Application {
             M0009AddGuichetWork(),
             M0010CreateRequestRevision(),
             M0011AddClaimCode(),
+            M0012OneLiveRequestPerAccount(),
         ]
     }
 

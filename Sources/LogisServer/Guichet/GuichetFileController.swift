@@ -16,6 +16,7 @@ struct GuichetFileController: RouteCollection {
         file.post("activer", use: activate).access(.only(.enregistreur))
         file.post("attestation-envoyee", use: attestationSent).access(.only(.enregistreur))
         file.get("attestation.pdf", use: attestation).access(.only(.enregistreur, .accueil))
+        file.post("attestation.pdf", use: attestationWithClaimCode).access(.only(.enregistreur, .accueil))
         file.post("code-rattachement", use: newClaimCode).access(.only(.enregistreur, .accueil))
         file.post("radier", use: radiate).access(.only(.enregistreur))
         file.post("annuler-radiation", use: restore).access(.only(.admin))
@@ -180,12 +181,22 @@ struct GuichetFileController: RouteCollection {
         return back(req, request, "attestation")
     }
 
-    /// Printing the attestation of a request nobody follows online yet issues a new one-time code
-    /// on it (the previous one stops working).
+    /// A reprint: reading the attestation changes nothing (a GET may be repeated, prefetched, cached).
     func attestation(req: Request) async throws -> Response {
         let request = try await open(req, reason: "attestation")
-        let code =
-            request.$account.id == nil && request.status.isRegistered ? try await issueClaimCode(request, on: req) : nil
+        return try await Attestation.response(for: request, on: req)
+    }
+
+    /// The attestation with a new one-time code printed on it, for a request nobody follows online
+    /// yet; the previous code stops working, so this is a POST.
+    func attestationWithClaimCode(req: Request) async throws -> Response {
+        let request = try await open(req, reason: "attestation")
+        guard request.$account.id == nil, request.status.isRegistered else {
+            throw LogisError(
+                .conflict, code: "already_followed",
+                message: "Cette demande est déjà suivie depuis un espace personnel.")
+        }
+        let code = try await issueClaimCode(request, on: req)
         return try await Attestation.response(for: request, claimCode: code, on: req)
     }
 

@@ -44,7 +44,7 @@ enum RequestClaim {
         request.$account.id = try account.requireID()
         request.claimCodeHash = nil
         try await req.db.transaction { db in
-            try await request.save(on: db)
+            try await RequestLookup.saveOwned(request, on: db)
             try await RequestEvent(
                 requestID: try request.requireID(), kind: .updated,
                 label: "Demande rattachée à votre espace personnel.", actor: account

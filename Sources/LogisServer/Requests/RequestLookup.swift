@@ -14,6 +14,20 @@ enum RequestLookup {
         return requests.first { $0.status.isLive }
     }
 
+    static let alreadyLive = LogisError(
+        .conflict, code: "request_already_exists",
+        message: "Votre foyer a déjà une demande en cours : mettez-la à jour plutôt que d’en créer une autre.")
+
+    /// Saves a request that belongs to an account; the database refuses a second live one
+    /// (`M0012OneLiveRequestPerAccount`), which becomes the same 409 as the check before it.
+    static func saveOwned(_ request: HousingRequest, on db: any Database) async throws {
+        do {
+            try await request.save(on: db)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            throw alreadyLive
+        }
+    }
+
     /// A request by id or NUD, visible to this applicant only.
     static func owned(_ reference: String, by account: Account, on db: any Database) async throws -> HousingRequest {
         let query = HousingRequest.query(on: db).filter(\.$account.$id == (try account.requireID()))

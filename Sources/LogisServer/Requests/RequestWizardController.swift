@@ -38,7 +38,13 @@ struct RequestWizardController: RouteCollection {
         let account = try req.requireAccount()
         if let live = try await RequestLookup.live(of: account, on: req.db) { return resume(live, on: req) }
         let request = HousingRequest(accountID: try account.requireID())
-        try await request.create(on: req.db)
+        do {
+            try await RequestLookup.saveOwned(request, on: req.db)
+        } catch let error as LogisError where error == RequestLookup.alreadyLive {
+            // A second click raced the first: open the draft it created.
+            guard let live = try await RequestLookup.live(of: account, on: req.db) else { throw error }
+            return resume(live, on: req)
+        }
         return resume(request, on: req)
     }
 

@@ -36,7 +36,7 @@ struct RequestsAPIController: RouteCollection {
             request.form = try await Self.apply(steps, to: request.form, on: req.db)
         }
         request.syncSearchColumns()
-        try await request.create(on: req.db)
+        try await RequestLookup.saveOwned(request, on: req.db)
         return try await RequestDTO(request).encodeResponse(status: .created, for: req)
     }
 

@@ -79,4 +79,28 @@ final class NUDConcurrencyTests: XCTestCase {
             XCTAssertTrue(stored.nud?.contains("000001") ?? false, "the only number taken: \(stored.nud ?? "")")
         }
     }
+
+    func testTwentyParallelDraftsOfOneAccountMakeOneLiveRequest() async throws {
+        try await withApp(demo: true) { app in
+            let token = try await app.newApplicantToken(email: "pressee@exemple.fr")
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for _ in 0..<20 {
+                    group.addTask {
+                        var status: UInt = 0
+                        try await app.send(
+                            .POST, "api/v1/requests", beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+                            afterResponse: { status = $0.status.code })
+                        return status
+                    }
+                }
+                return try await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+            XCTAssertEqual(statuses.filter { $0 == 201 }.count, 1, "\(statuses)")
+            XCTAssertEqual(statuses.filter { $0 == 409 }.count, 19, "the others are told a request exists: \(statuses)")
+            let account = try await Account.query(on: app.db).filter(\.$email == "pressee@exemple.fr").first()
+            let requests = try await HousingRequest.query(on: app.db)
+                .filter(\.$account.$id == (try XCTUnwrap(account).requireID())).count()
+            XCTAssertEqual(requests, 1)
+        }
+    }
 }
