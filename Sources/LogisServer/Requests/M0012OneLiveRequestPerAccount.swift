@@ -14,20 +14,20 @@ struct M0012OneLiveRequestPerAccount: AsyncMigration {
         guard let sql = database as? any SQLDatabase else { return }
         let live = "status NOT IN ('radiee', 'satisfaite') AND account_id IS NOT NULL"
         struct Duplicate: Decodable {
-            let account_id: UUID
+            let accountID: UUID
         }
         let duplicated = try await sql.raw(
-            "SELECT account_id FROM housing_requests WHERE \(unsafeRaw: live) GROUP BY account_id HAVING COUNT(*) > 1"
+            "SELECT account_id AS \"accountID\" FROM housing_requests WHERE \(unsafeRaw: live) GROUP BY account_id HAVING COUNT(*) > 1"
         ).all(decoding: Duplicate.self)
         for duplicate in duplicated {
             let requests = try await HousingRequest.query(on: database)
-                .filter(\.$account.$id == duplicate.account_id).sort(\.$createdAt, .ascending).all()
+                .filter(\.$account.$id == duplicate.accountID).sort(\.$createdAt, .ascending).all()
                 .filter { $0.status.isLive }
             let keep = requests.first { $0.status != .brouillon } ?? requests[0]
             for extra in requests where extra.id != keep.id {
                 guard extra.status == .brouillon else {
                     throw MigrationStop(
-                        message: "Le compte \(duplicate.account_id) suit deux demandes enregistrées en cours : "
+                        message: "Le compte \(duplicate.accountID) suit deux demandes enregistrées en cours : "
                             + "radiez-en une avant de mettre Logis à jour.")
                 }
                 try await extra.delete(on: database)

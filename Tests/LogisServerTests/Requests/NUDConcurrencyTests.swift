@@ -88,7 +88,8 @@ final class NUDConcurrencyTests: XCTestCase {
                     group.addTask {
                         var status: UInt = 0
                         try await app.send(
-                            .POST, "api/v1/requests", beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+                            .POST, "api/v1/requests",
+                            beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
                             afterResponse: { status = $0.status.code })
                         return status
                     }
