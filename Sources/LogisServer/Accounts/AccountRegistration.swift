@@ -14,6 +14,9 @@ enum AccountRegistration {
             throw LogisError.validation(
                 "Adresse e-mail invalide (exemple : prenom.nom@exemple.fr).", code: "invalid_email")
         }
+        guard let name = TextInput.clean(name, allowLineBreaks: false) else {
+            throw LogisError.validation(TextInput.refusedMessage, code: "invalid_display_name")
+        }
         guard !name.isEmpty, name.count <= 100 else {
             throw LogisError.validation("Indiquez votre nom (100 caractères au plus).", code: "invalid_display_name")
         }

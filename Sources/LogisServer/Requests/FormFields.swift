@@ -8,7 +8,17 @@ struct FormFields {
     private(set) var errors: [String: String] = [:]
 
     init(_ values: [String: String]) {
-        self.values = values.mapValues { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        var cleaned: [String: String] = [:]
+        for (name, value) in values {
+            let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if let text = TextInput.clean(trimmed) {
+                cleaned[name] = text
+            } else {
+                cleaned[name] = ""
+                errors[name] = TextInput.refusedMessage
+            }
+        }
+        self.values = cleaned
     }
 
     func text(_ name: String) -> String { values[name] ?? "" }
@@ -19,9 +29,12 @@ struct FormFields {
         if errors[name] == nil { errors[name] = message }
     }
 
+    /// A one-line answer (a name, a street): a line break in it is refused too.
     mutating func required(_ name: String, _ label: String, maxLength: Int = 100) -> String {
         let value = text(name)
-        if value.isEmpty {
+        if value.contains(where: \.isNewline) {
+            fail(name, TextInput.refusedMessage)
+        } else if value.isEmpty {
             fail(name, "Indiquez \(label).")
         } else if value.count > maxLength {
             fail(name, "\(label.prefix(1).uppercased() + label.dropFirst()) : \(maxLength) caractères au plus.")

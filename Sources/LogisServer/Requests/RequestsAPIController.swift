@@ -108,23 +108,43 @@ struct RequestsAPIController: RouteCollection {
         async throws -> RequestForm
     {
         var form = form
-        var problems: [String: String] = [:]
+        var problems = ProblemList()
         let communes = try await Commune.query(on: db).all().map(\.name)
-        for (slug, fields) in steps {
+        for (slug, fields) in steps.sorted(by: { $0.key < $1.key }) {
             guard let step = WizardStep(rawValue: slug) else {
-                problems[slug] =
-                    "Section inconnue. Sections : \(WizardStep.allCases.map(\.rawValue).joined(separator: ", "))."
+                problems.add(
+                    slug, "Section inconnue. Sections : \(WizardStep.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
                 continue
             }
             let errors = step.apply(fields.mapValues(\.text), to: &form, communes: communes)
-            for (field, message) in errors { problems["\(slug).\(field)"] = message }
+            for (field, message) in errors.sorted(by: { $0.key < $1.key }) { problems.add("\(slug).\(field)", message) }
         }
-        guard problems.isEmpty else {
-            throw LogisError(
-                .unprocessableEntity, code: "validation_failed",
-                message: "Certaines réponses sont invalides : voir le détail par champ.", fields: problems)
-        }
+        if let error = problems.error { throw error }
         return form
+    }
+}
+
+/// The per-field messages of a rejected body, of which only the first few are listed: a body
+/// with forty thousand unknown sections must not get a seven-megabyte answer.
+struct ProblemList {
+    static let listed = 20
+    private(set) var fields: [String: String] = [:]
+    private(set) var total = 0
+
+    mutating func add(_ key: String, _ message: String) {
+        total += 1
+        guard fields.count < Self.listed else { return }
+        fields[String(key.prefix(60))] = message
+    }
+
+    var error: LogisError? {
+        guard total > 0 else { return nil }
+        let message =
+            total > fields.count
+            ? "\(total) réponses sont invalides ; voici les \(fields.count) premières, par champ."
+            : "Certaines réponses sont invalides : voir le détail par champ."
+        return LogisError(.unprocessableEntity, code: "validation_failed", message: message, fields: fields)
     }
 }
 

@@ -154,6 +154,61 @@ final class RequestsAPITests: XCTestCase {
         }
     }
 
+    func testAHugeListOfBadSectionsGetsAShortAnswer() async throws {
+        try await withApp(demo: true) { app in
+            let token = try await app.newApplicantToken(email: "bavard@exemple.fr")
+            let sections = (0..<40_000).map { "\"s\($0)\":{}" }.joined(separator: ",")
+            try await app.send(
+                .POST, "api/v1/requests",
+                beforeRequest: {
+                    $0.headers.bearerAuthorization = .init(token: token)
+                    $0.headers.contentType = .json
+                    $0.body = ByteBuffer(string: "{\"steps\":{\(sections)}}")
+                },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .unprocessableEntity)
+                    XCTAssertLessThan(res.body.readableBytes, 10_000, "not one message per bad section")
+                    let error = try res.content.decode(APIError.self).error
+                    XCTAssertEqual(error.fields?.count, 20)
+                    XCTAssertTrue(error.message.contains("40000"), error.message)
+                })
+        }
+    }
+
+    func testControlCharactersAreRefusedAndNamesStoredComposed() async throws {
+        try await withApp(demo: true) { app in
+            let token = try await app.newApplicantToken(email: "unicode@exemple.fr")
+            for bad in ["Dupont\u{0}", "Dup\u{7}ont", "\u{202E}tnopuD", "Du\npont"] {
+                try await app.send(
+                    .POST, "api/v1/requests",
+                    beforeRequest: {
+                        $0.headers.bearerAuthorization = .init(token: token)
+                        try $0.content.encode(["steps": ["demandeur": ["lastName": bad, "firstName": "Élise"]]])
+                    },
+                    afterResponse: { res in
+                        XCTAssertEqual(res.status, .unprocessableEntity, bad.debugDescription)
+                        let fields = try res.content.decode(APIError.self).error.fields ?? [:]
+                        XCTAssertEqual(fields["demandeur.lastName"], TextInput.refusedMessage, bad.debugDescription)
+                    })
+            }
+            var id = UUID()
+            try await app.send(
+                .POST, "api/v1/requests",
+                beforeRequest: {
+                    $0.headers.bearerAuthorization = .init(token: token)
+                    var steps = Self.allSteps
+                    steps["demandeur"]?["firstName"] = "E\u{301}lise"
+                    try $0.content.encode(["steps": steps])
+                },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .created, res.body.string)
+                    id = try res.content.decode(Created.self).id
+                })
+            let stored = try await app.storedRequest(id)
+            XCTAssertEqual(stored.form.applicant?.firstName.unicodeScalars.count, 5, "É as one scalar (NFC)")
+        }
+    }
+
     func testAgentsCannotUseTheApplicantAPI() async throws {
         try await withApp(demo: true) { app in
             struct Token: Decodable { let token: String }
