@@ -17,6 +17,7 @@ struct GuichetAPIController: RouteCollection {
         one.get("duplicates", use: duplicates).access(GuichetEntryController.entering)
         one.post("register", use: register).access(.only(.enregistreur))
         one.post("hand-over", use: handOver).access(.only(.accueil))
+        one.post("transfer", use: transfer).access(.only(.accueil, .enregistreur))
         one.post("attestation-sent", use: attestationSent).access(.only(.enregistreur))
         one.post("documents", ":document", "validate", use: validate).access(.only(.enregistreur))
         one.post("documents", ":document", "refuse", use: refuse).access(.only(.enregistreur))
@@ -145,6 +146,12 @@ struct GuichetAPIController: RouteCollection {
         let request = try await open(req, reason: "transmission")
         try await GuichetActions.handOver(request, on: req)
         return RequestDTO(request)
+    }
+
+    func transfer(req: Request) async throws -> HTTPStatus {
+        let request = try await open(req, reason: "transmission")
+        try await GuichetActions.transferToTerritoryOfWish(request, on: req)
+        return .noContent
     }
 
     func attestationSent(req: Request) async throws -> HTTPStatus {

@@ -11,6 +11,52 @@ enum GuichetActions {
         .conflict, code: "possible_duplicate",
         message: "Une demande existe peut-être déjà pour cette personne : comparez-les avant d’enregistrer.")
 
+    static let outsideTerritory = LogisError(
+        .conflict, code: "registration_outside_territory",
+        message:
+            "La première commune souhaitée relève d’un autre territoire : ce guichet ne peut pas enregistrer "
+            + "la demande. Transmettez la saisie à ce territoire.")
+    static let nothingToTransfer = LogisError(
+        .conflict, code: "same_territory",
+        message: "La première commune souhaitée relève déjà de votre territoire : enregistrez la demande ici.")
+
+    /// The territory a request belongs to: that of its first wished commune (DOMAIN.md §3), or
+    /// nil while no commune is wished. A name shared by communes of several territories is read
+    /// in the agent's territory first.
+    static func territoryOfFirstWish(
+        _ request: HousingRequest, preferring territory: UUID?, on db: any Database
+    ) async throws -> UUID? {
+        guard let name = request.form.wishes?.communes.first else { return nil }
+        let communes = try await Commune.query(on: db).filter(\.$name == name).all()
+        let commune = communes.first { $0.$territory.id == territory } ?? communes.first
+        return commune?.$territory.id
+    }
+
+    /// A desk registers only for its own territory: the request's NUD, queues and follow-up
+    /// belong to the territory of its first wished commune.
+    static func requireOwnTerritory(_ request: HousingRequest, agent: Account, on db: any Database) async throws {
+        let own = AgentScope.territoryID(of: agent)
+        guard let target = try await territoryOfFirstWish(request, preferring: own, on: db) else { return }
+        if target != own { throw outsideTerritory }
+    }
+
+    /// Sends a complete paper entry to the territory of its first wished commune, whose desks
+    /// find it in their queue of handed-over entries; the sending agent no longer sees it.
+    static func transferToTerritoryOfWish(_ request: HousingRequest, on req: Request) async throws {
+        guard request.status == .brouillon else { throw RequestRegistration.notADraft }
+        guard WizardStep.firstMissing(in: request.form) == nil else { throw RequestRegistration.incomplete }
+        let agent = try req.requireAccount()
+        let own = AgentScope.territoryID(of: agent)
+        guard let target = try await territoryOfFirstWish(request, preferring: own, on: req.db), target != own else {
+            throw nothingToTransfer
+        }
+        request.$territory.id = target
+        request.handedOver = true
+        try await request.save(on: req.db)
+        try await req.audit(
+            .requestChanged, target: .request(try request.requireID()), reason: "transferred to another territory")
+    }
+
     /// Opens a paper request entered at a desk, in the agent's territory.
     static func startPaperRequest(by agent: Account, on db: any Database) async throws -> HousingRequest {
         let request = HousingRequest(accountID: nil)
@@ -30,6 +76,7 @@ enum GuichetActions {
         -> String
     {
         guard agent.role == .enregistreur else { throw cannotRegister }
+        try await requireOwnTerritory(request, agent: agent, on: req.db)
         if !force, try await !DuplicateDetection.candidates(for: request, on: req.db).isEmpty {
             throw duplicatesFound
         }

@@ -16,6 +16,7 @@ struct GuichetEntryController: RouteCollection {
         entry.get("recapitulatif", use: summary).access(Self.entering)
         entry.post("enregistrer", use: register).access(.only(.enregistreur))
         entry.post("transmettre", use: handOver).access(.only(.accueil))
+        entry.post("transmettre-territoire", use: transfer).access(Self.entering)
         entry.post("rattacher", ":other", use: link).access(Self.entering)
     }
 
@@ -66,6 +67,8 @@ struct GuichetEntryController: RouteCollection {
         let elsewhere: Int
         let canRegister: Bool
         let handedOver: Bool
+        /// The first wished commune lies in another territory: the entry is sent there, not registered here.
+        let otherTerritory: String?
     }
 
     func summary(req: Request) async throws -> View {
@@ -93,6 +96,17 @@ struct GuichetEntryController: RouteCollection {
         let (request, _) = try await draft(req)
         try await GuichetActions.handOver(request, on: req)
         return req.redirect(to: "/guichet?message=transmise")
+    }
+
+    func transfer(req: Request) async throws -> Response {
+        let (request, _) = try await draft(req)
+        do {
+            try await GuichetActions.transferToTerritoryOfWish(request, on: req)
+        } catch let failure as LogisError where failure.status == .conflict || failure.status == .unprocessableEntity {
+            return try await renderSummary(req, request, feedback: .error(failure.message))
+                .encodeResponse(status: failure.status, for: req)
+        }
+        return req.redirect(to: "/guichet?message=transmise-territoire")
     }
 
     /// The person already has a request: the new entry is dropped and the existing file opened.
@@ -126,6 +140,13 @@ struct GuichetEntryController: RouteCollection {
         let (candidates, elsewhere) = try await DuplicateDetection.visibleCandidates(for: request, on: req)
         let missing = WizardStep.allCases.filter { !$0.isAnswered(in: request.form) }.map(\.title)
         let agent = try req.requireAccount()
+        let own = AgentScope.territoryID(of: agent)
+        var otherTerritory: String?
+        if let target = try await GuichetActions.territoryOfFirstWish(request, preferring: own, on: req.db),
+            target != own
+        {
+            otherTerritory = try await Territory.find(target, on: req.db)?.name
+        }
         let page = SummaryPage(
             layout: req.layoutContext(title: "Saisie d’une demande papier – récapitulatif"), feedback: feedback,
             base: "/guichet/demandes/\(try request.requireID())/saisie", summary: RequestSummary(request.form),
@@ -137,7 +158,8 @@ struct GuichetEntryController: RouteCollection {
                         summary: RequestSummary(candidate.form))
                 }
             },
-            elsewhere: elsewhere, canRegister: agent.role == .enregistreur, handedOver: request.handedOver == true)
+            elsewhere: elsewhere, canRegister: agent.role == .enregistreur, handedOver: request.handedOver == true,
+            otherTerritory: otherTerritory)
         return try await req.view.render("guichet/entry-summary", page)
     }
 

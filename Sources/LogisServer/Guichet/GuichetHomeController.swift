@@ -23,8 +23,15 @@ struct GuichetHomeController: RouteCollection {
         let first: [QueueItem]
     }
 
+    /// Notices of the actions that come back to the home page (`?message=`).
+    static let messages = [
+        "transmise": "La saisie est transmise aux guichets enregistreurs du territoire.",
+        "transmise-territoire": "La saisie est transmise au territoire de sa première commune souhaitée.",
+    ]
+
     struct HomePage: Encodable {
         let layout: LayoutContext
+        let feedback: FormFeedback
         let territory: String
         let queues: [QueueSummary]
         let canRegister: Bool
@@ -41,8 +48,10 @@ struct GuichetHomeController: RouteCollection {
                     slug: queue.rawValue, title: queue.title, count: items.count,
                     overdue: items.filter(\.overdue).count, first: Array(items.prefix(5))))
         }
+        let notice = req.query[String.self, at: "message"].flatMap { Self.messages[$0] }
         let page = HomePage(
-            layout: req.layoutContext(title: "Guichet"), territory: try await territoryName(of: agent, on: req.db),
+            layout: req.layoutContext(title: "Guichet"), feedback: notice.map(FormFeedback.notice) ?? .none,
+            territory: try await territoryName(of: agent, on: req.db),
             queues: queues, canRegister: agent.role == .enregistreur,
             canEnter: agent.role == .enregistreur || agent.role == .accueil)
         return try await req.view.render("guichet/home", page)
