@@ -35,22 +35,38 @@ enum DuplicateDetection {
         return digits.count >= 9 ? digits : nil
     }
 
-    /// The candidates an agent may see in full (their territory), and how many others exist
-    /// elsewhere — shown as a count only, never with the person's identity or address. Every
-    /// candidate shown is an opened file, so it is audited.
+    /// Duplicate checks one agent may run in the throttling window (a desk enters a few dozen
+    /// papers a day; a loop probing who has a request is stopped).
+    static let checksPerAgent = 120
+
+    /// The candidates an agent may see in full (their territory), and — to a registering desk
+    /// about to register a complete entry, nobody else — how many others exist elsewhere, as a
+    /// count without identity. Each candidate shown is an opened file, and each match elsewhere
+    /// is written to the audit log on that file, so its territory can see who looked.
     static func visibleCandidates(
         for request: HousingRequest, on req: Request
     ) async throws
-        -> (visible: [HousingRequest], elsewhere: Int)
+        -> (visible: [HousingRequest], elsewhere: Int?)
     {
         let agent = try req.requireAccount()
+        _ = try await AttemptThrottle(database: req.db).admit([
+            .init("duplicate-check", try agent.requireID().uuidString, limit: checksPerAgent, growing: false)
+        ])
         let all = try await candidates(for: request, on: req.db)
         let territory = AgentScope.territoryID(of: agent)
         let visible = all.filter { agent.role == .admin || $0.$territory.id == territory }
         for candidate in visible {
             if let id = candidate.id { try await req.audit(.requestRead, target: .request(id), reason: "doublon") }
         }
-        return (visible, all.count - visible.count)
+        let registering = agent.role == .enregistreur && WizardStep.firstMissing(in: request.form) == nil
+        guard registering else { return (visible, nil) }
+        let others = all.filter { candidate in !visible.contains { $0.id == candidate.id } }
+        for other in others {
+            if let id = other.id {
+                try await req.audit(.duplicateMatched, target: .request(id), reason: "doublon hors territoire")
+            }
+        }
+        return (visible, others.count)
     }
 
     /// Live requests of the same person, other than `request` itself.

@@ -118,8 +118,8 @@ struct GuichetAPIController: RouteCollection {
     struct DuplicatesDTO: Content {
         /// Candidates in the agent's territory.
         let candidates: [DuplicateDTO]
-        /// How many matches exist in other territories (no identity given).
-        let elsewhere: Int
+        /// Matches in other territories, for a registering desk with a complete entry; null otherwise.
+        let elsewhere: Int?
     }
 
     func duplicates(req: Request) async throws -> DuplicatesDTO {

@@ -63,7 +63,7 @@ struct GuichetEntryController: RouteCollection {
         let missing: [String]
         let complete: Bool
         let candidates: [Candidate]
-        /// Matches in other territories: a count, without identity.
+        /// Matches in other territories: a count, without identity, for a registering desk only.
         let elsewhere: Int
         let canRegister: Bool
         let handedOver: Bool
@@ -158,7 +158,7 @@ struct GuichetEntryController: RouteCollection {
                         summary: RequestSummary(candidate.form))
                 }
             },
-            elsewhere: elsewhere, canRegister: agent.role == .enregistreur, handedOver: request.handedOver == true,
+            elsewhere: elsewhere ?? 0, canRegister: agent.role == .enregistreur, handedOver: request.handedOver == true,
             otherTerritory: otherTerritory)
         return try await req.view.render("guichet/entry-summary", page)
     }

@@ -71,6 +71,38 @@ final class GuichetTests: XCTestCase {
                 XCTAssertFalse(page.contains("Demande existante"), "no identity from another territory")
                 XCTAssertFalse(page.contains("3 rue des Arènes"), "the other request's address is not shown")
             }
+            let gardFile = try await AuditEntry.query(on: app.db).filter(
+                \.$action == AuditAction.duplicateMatched.rawValue
+            )
+            .filter(\.$targetID == first.uuidString).count()
+            XCTAssertEqual(gardFile, 1, "the matched file records that another territory looked")
+
+            // An accueil agent, who cannot register, learns nothing about other territories.
+            let accueil = try await Browser.signIn(app, email: "accueil@demo.logis.fr", password: DemoData.password)
+            let third = try await app.enterPaperRequest(
+                session: accueil, applicant: ["commune": "Libercourt", "street": "9 rue de Lille"])
+            try await app.send(
+                .GET, "guichet/demandes/\(third)/saisie/recapitulatif",
+                beforeRequest: { Browser.withSession(&$0, accueil) }
+            ) { res in XCTAssertFalse(res.body.string.contains("autre territoire"), "no oracle for accueil") }
+        }
+    }
+
+    func testDuplicateChecksPerAgentAreLimited() async throws {
+        try await withApp(demo: true) { app in
+            let token = try await app.demoToken("enregistreur@demo.logis.fr")
+            let agent = try await Browser.signIn(app, email: "enregistreur@demo.logis.fr", password: DemoData.password)
+            let id = try await app.enterPaperRequest(session: agent)
+            for _ in 0..<DuplicateDetection.checksPerAgent {
+                try await app.send(
+                    .GET, "api/v1/guichet/requests/\(id)/duplicates",
+                    beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+                    afterResponse: { XCTAssertEqual($0.status, .ok) })
+            }
+            try await app.send(
+                .GET, "api/v1/guichet/requests/\(id)/duplicates",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+                afterResponse: { XCTAssertEqual($0.status, .tooManyRequests) })
         }
     }
 

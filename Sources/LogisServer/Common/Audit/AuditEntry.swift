@@ -48,6 +48,8 @@ enum AuditAction: String, Sendable {
     /// A search over the territory's requests: the kinds of criteria and the number of results.
     case requestSearch = "request_search"
     case requestChanged = "request_changed"
+    /// A desk of another territory found this file as a possible duplicate (it saw a count only).
+    case duplicateMatched = "duplicate_matched"
 }
 
 enum AuditOutcome: String, Sendable {
