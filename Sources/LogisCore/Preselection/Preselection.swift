@@ -27,11 +27,9 @@ public enum Preselection {
             excluded: excluded)
     }
 
-    /// Score descending, then the earlier first filing, then the NUD ascending (a stable, total order).
+    /// `RankingOrder`: score descending, then the earlier first filing, then the NUD ascending.
     public static func isRankedBefore(_ lhs: PreselectionCandidate, _ rhs: PreselectionCandidate) -> Bool {
-        if lhs.score != rhs.score { return lhs.score > rhs.score }
-        if lhs.firstFiling != rhs.firstFiling { return lhs.firstFiling < rhs.firstFiling }
-        return lhs.nud < rhs.nud
+        RankingOrder.isRankedBefore(lhs.position, rhs.position)
     }
 
     /// The first hard filter the candidate fails, in `ExclusionRule` order; `nil` when it passes all.

@@ -60,3 +60,10 @@ public enum ExclusionRule: String, Sendable, Codable, CaseIterable {
         }
     }
 }
+
+extension PreselectionCandidate {
+    /// The candidate's place in `RankingOrder`.
+    public var position: RankingOrder.Position {
+        RankingOrder.Position(score: score, firstFiling: firstFiling, nud: nud)
+    }
+}

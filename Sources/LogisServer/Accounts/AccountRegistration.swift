@@ -21,7 +21,7 @@ enum AccountRegistration {
             throw LogisError.validation("Indiquez votre nom (100 caractères au plus).", code: "invalid_display_name")
         }
         if let weak = PasswordPolicy.check(password) { throw weak }
-        _ = try await AttemptThrottle(database: req.db).admit([.signUpFrom(address: req.clientAddress)])
+        _ = try await AttemptThrottle(database: req.db, now: req.now).admit([.signUpFrom(address: req.clientAddress)])
         if try await Account.query(on: req.db).filter(\.$email == email).first() != nil {
             throw emailTaken
         }
@@ -48,7 +48,7 @@ enum PasswordChange {
         on req: Request
     ) async throws {
         // A stolen session must not allow unlimited guesses of the current password.
-        let throttle = AttemptThrottle(database: req.db)
+        let throttle = AttemptThrottle(database: req.db, now: req.now)
         let counter = AttemptThrottle.Counter.passwordCheck(accountID: try account.requireID())
         let attempt = try await throttle.admit([counter])
         guard try await req.application.passwordWork.verify(current, created: account.passwordHash) else {

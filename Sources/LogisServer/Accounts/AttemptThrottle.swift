@@ -61,7 +61,7 @@ struct AttemptThrottle {
     let database: any Database
     let now: Date
 
-    init(database: any Database, now: Date = Date()) {
+    init(database: any Database, now: Date) {
         self.database = database
         self.now = now
     }

@@ -7,7 +7,7 @@ enum SignIn {
         .unauthorized, code: "invalid_credentials", message: "Adresse e-mail ou mot de passe incorrect.")
 
     static func verify(email: String, password: String, on request: Request) async throws -> Account {
-        let throttle = AttemptThrottle(database: request.db)
+        let throttle = AttemptThrottle(database: request.db, now: request.now)
         let pair = AttemptThrottle.Counter.signIn(email: email, address: request.clientAddress)
         let attempt: [SignInFailure]
         do {

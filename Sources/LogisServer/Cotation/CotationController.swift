@@ -1,5 +1,6 @@
 import Fluent
 import LogisCore
+import SQLKit
 import Vapor
 
 /// What CCH L441-2-8 lets an applicant see: the criteria and weights, their score line by line,
@@ -66,17 +67,8 @@ struct CotationView: Content {
         if request.score == nil || request.gridVersion != grid.grid.version {
             try await RequestCotation.refresh(request, on: req.db, app: req.application)
         }
-        let score = grid.score(RequestCotation.facts(of: request))
-        let similar = try await similarRequests(to: request, on: req.db)
-        // The ranking order of DOMAIN.md §8: score, then seniority, then NUD.
-        let mine = (score: score.total, filed: request.firstFiledOn ?? "", nud: request.nud ?? "")
-        let ahead = similar.filter { other in
-            guard other.id != request.id, let otherScore = other.score else { return false }
-            let theirs = (filed: other.firstFiledOn ?? "", nud: other.nud ?? "")
-            if otherScore != mine.score { return otherScore > mine.score }
-            if theirs.filed != mine.filed { return theirs.filed < mine.filed }
-            return theirs.nud < mine.nud
-        }.count
+        let score = grid.score(RequestCotation.facts(of: request, today: req.today))
+        let (ahead, similarCount) = try await position(of: request, on: req.db)
         let wait = try await averageWait(like: request, on: req.db)
         return CotationView(
             gridId: grid.grid.id, gridVersion: grid.grid.version, gridLabel: grid.grid.label, total: score.total,
@@ -85,23 +77,33 @@ struct CotationView: Content {
                     code: $0.code, label: $0.label, points: $0.points, counted: $0.isCounted,
                     pendingValidation: $0.status == .pendingValidation, detail: $0.detail)
             },
-            position: ahead + 1, similarCount: max(similar.count, 1), typology: request.primaryTypology,
+            position: ahead + 1, similarCount: max(similarCount, 1), typology: request.primaryTypology,
             averageWaitMonths: wait, averageWaitLabel: wait.map { String($0).replacingOccurrences(of: ".", with: ",") },
             priority: RequestCotation.codes(request.priorities).compactMap { PriorityCriterion(code: $0)?.label },
             refusalEffect: refusalEffect(grid.grid.refusals))
     }
 
-    private static func similarRequests(
-        to request: HousingRequest, on db: any Database
-    ) async throws
-        -> [HousingRequest]
-    {
-        try await HousingRequest.query(on: db)
-            .filter(\.$territory.$id == request.$territory.id)
-            .filter(\.$primaryTypology == request.primaryTypology)
-            .filter(\.$status ~~ [.enregistree, .active, .enInstruction])
-            .field(\.$id).field(\.$score).field(\.$firstFiledOn).field(\.$nud)
-            .all()
+    /// How many live requests of the same territory and main typology rank before this one
+    /// (`RankingOrder`, counted by the database over an index), and how many there are in all.
+    private static func position(of request: HousingRequest, on db: any Database) async throws -> (Int, Int) {
+        guard let sql = db as? any SQLDatabase, let territory = request.$territory.id,
+            let typology = request.primaryTypology, let score = request.score, let nud = request.nud,
+            let filed = request.firstFiledOn.flatMap({ try? CalendarDate(iso: $0) })
+        else { return (0, 1) }
+        let mine = RankingOrder.Position(score: score, firstFiling: filed, nud: nud)
+        struct Counts: Decodable {
+            let ahead: Int?
+            let total: Int
+        }
+        let similar: SQLQueryString = """
+            FROM housing_requests WHERE territory_id = \(bind: territory) AND primary_typology = \(bind: typology) \
+            AND status IN ('enregistree', 'active', 'en_instruction') AND score IS NOT NULL
+            """
+        let counts = try await sql.raw(
+            "SELECT SUM(CASE WHEN \(RankingSQL.rankedBefore(mine)) THEN 1 ELSE 0 END) AS ahead, COUNT(*) AS total "
+                + similar
+        ).first(decoding: Counts.self)
+        return (counts?.ahead ?? 0, counts?.total ?? 1)
     }
 
     /// Months between first filing and the lease, over requests of the same territory and

@@ -5,7 +5,7 @@ import Vapor
 /// The cotation of one request: its facts, its score with the grid's breakdown, and the
 /// comparison with similar requests (same territory and typology) the applicant is entitled to see.
 enum RequestCotation {
-    static func facts(of request: HousingRequest, today: CalendarDate = .today()) -> CotationFacts {
+    static func facts(of request: HousingRequest, today: CalendarDate) -> CotationFacts {
         let form = request.form
         let motifs = (form.reasons?.motifs ?? []).compactMap(Motif.init(code:))
         let housing = HousingStatus(code: form.housing?.status ?? "")
@@ -46,7 +46,7 @@ enum RequestCotation {
     /// Recomputes and stores the score (on registration, on every change, and nightly).
     static func refresh(_ request: HousingRequest, on db: any Database, app: Application) async throws {
         guard request.status != .brouillon, let grid = try await grid(for: request, on: db, app: app) else { return }
-        request.score = grid.total(facts(of: request))
+        request.score = grid.total(facts(of: request, today: app.clock.today))
         request.gridVersion = grid.grid.version
         request.primaryTypology = request.form.wishes?.typologies.sorted().first
         try await request.save(on: db)

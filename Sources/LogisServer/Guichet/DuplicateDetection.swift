@@ -49,7 +49,7 @@ enum DuplicateDetection {
         -> (visible: [HousingRequest], elsewhere: Int?)
     {
         let agent = try req.requireAccount()
-        _ = try await AttemptThrottle(database: req.db).admit([
+        _ = try await AttemptThrottle(database: req.db, now: req.now).admit([
             .init("duplicate-check", try agent.requireID().uuidString, limit: checksPerAgent, growing: false)
         ])
         let all = try await candidates(for: request, on: req.db)

@@ -38,7 +38,7 @@ struct GuichetAPIController: RouteCollection {
         let agent = try req.requireAccount()
         var result: [QueueDTO] = []
         for queue in WorkQueue.allCases {
-            let items = try await WorkQueues.items(queue, for: agent, on: req.db)
+            let items = try await WorkQueues.items(queue, for: agent, on: req.db, today: req.today)
             result.append(
                 QueueDTO(
                     queue: queue.rawValue, title: queue.title, count: items.count,
@@ -50,7 +50,7 @@ struct GuichetAPIController: RouteCollection {
 
     func queue(req: Request) async throws -> QueueDTO {
         guard let queue = WorkQueue(rawValue: req.parameters.get("queue") ?? "") else { throw LogisError.notFound }
-        let items = try await WorkQueues.items(queue, for: try req.requireAccount(), on: req.db)
+        let items = try await WorkQueues.items(queue, for: try req.requireAccount(), on: req.db, today: req.today)
         let size = GuichetHomeController.pageSize
         let pages = max(1, (items.count + size - 1) / size)
         let page = min(max(1, req.query[Int.self, at: "page"] ?? 1), pages)

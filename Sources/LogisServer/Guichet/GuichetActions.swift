@@ -87,7 +87,7 @@ enum GuichetActions {
         }
         let code = RequestClaim.newCode()
         request.claimCodeHash = HexDigest.sha256(code)
-        try await RequestRegistration.register(request, deskCode: deskCode, by: agent, on: req.db)
+        try await RequestRegistration.register(request, deskCode: deskCode, by: agent, on: req.db, today: req.today)
         try await RequestCotation.refresh(request, on: req.db, app: req.application)
         try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "registered at desk")
         return code
@@ -237,7 +237,7 @@ enum GuichetActions {
     {
         // Only a criterion the grid shows as waiting for validation can be validated, one at a time.
         let grid = try await RequestCotation.grid(for: request, on: req.db, app: req.application)
-        let lines = grid?.score(RequestCotation.facts(of: request)).lines ?? []
+        let lines = grid?.score(RequestCotation.facts(of: request, today: req.today)).lines ?? []
         let pending = lines.filter { $0.status == .pendingValidation }.map(\.code)
         guard pending.contains(code) else {
             throw LogisError.validation(

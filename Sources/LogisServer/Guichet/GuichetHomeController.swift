@@ -42,7 +42,7 @@ struct GuichetHomeController: RouteCollection {
         let agent = try req.requireAccount()
         var queues: [QueueSummary] = []
         for queue in WorkQueue.allCases {
-            let items = try await WorkQueues.items(queue, for: agent, on: req.db)
+            let items = try await WorkQueues.items(queue, for: agent, on: req.db, today: req.today)
             queues.append(
                 QueueSummary(
                     slug: queue.rawValue, title: queue.title, count: items.count,
@@ -72,7 +72,7 @@ struct GuichetHomeController: RouteCollection {
 
     func queue(req: Request) async throws -> View {
         guard let queue = WorkQueue(rawValue: req.parameters.get("queue") ?? "") else { throw LogisError.notFound }
-        var items = try await WorkQueues.items(queue, for: try req.requireAccount(), on: req.db)
+        var items = try await WorkQueues.items(queue, for: try req.requireAccount(), on: req.db, today: req.today)
         let sort = req.query[String.self, at: "tri"] == "nom" ? "nom" : "echeance"
         if sort == "nom" { items.sort { $0.name < $1.name } }
         let pages = max(1, (items.count + Self.pageSize - 1) / Self.pageSize)

@@ -63,7 +63,7 @@ enum RequestSearch {
         }
         return matches.prefix(limit).map { request in
             let birth = request.form.applicant.map { " · né(e) le \(RequestSummary.display($0.birthDate))" } ?? ""
-            return WorkQueues.item(request, detail: request.status.label + birth, due: nil)
+            return WorkQueues.item(request, detail: request.status.label + birth, due: nil, today: .today())
         }
     }
 }

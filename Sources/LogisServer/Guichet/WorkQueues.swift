@@ -61,7 +61,7 @@ enum WorkQueues {
     }
 
     static func items(
-        _ queue: WorkQueue, for agent: Account, on db: any Database, today: CalendarDate = .today()
+        _ queue: WorkQueue, for agent: Account, on db: any Database, today: CalendarDate
     )
         async throws -> [QueueItem]
     {
@@ -115,7 +115,7 @@ enum WorkQueues {
 
     /// A request as one line of a list (work queues and search results).
     static func item(
-        _ request: HousingRequest, detail: String, due: CalendarDate?, today: CalendarDate = .today()
+        _ request: HousingRequest, detail: String, due: CalendarDate?, today: CalendarDate
     )
         -> QueueItem
     {

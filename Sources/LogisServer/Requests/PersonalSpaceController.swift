@@ -63,7 +63,7 @@ struct PersonalSpaceController: RouteCollection {
             nud: request?.nud, firstFiledOn: request?.firstFiledOn.map(RequestSummary.display),
             anniversary: schedule.map { RequestSummary.display($0.anniversary.iso) },
             radiationDate: schedule.map { RequestSummary.display($0.radiation.iso) },
-            canRenew: request.map { RequestLifecycle.canRenew($0) } ?? false, timeline: timeline,
+            canRenew: request.map { RequestLifecycle.canRenew($0, today: req.today) } ?? false, timeline: timeline,
             summary: request.map { RequestSummary($0.form) })
         return try await req.view.render("requests/personal-space", page)
     }
@@ -71,7 +71,7 @@ struct PersonalSpaceController: RouteCollection {
     func renew(req: Request) async throws -> Response {
         let account = try req.requireAccount()
         guard let request = try await RequestLookup.live(of: account, on: req.db) else { throw RequestLookup.notFound }
-        try await RequestLifecycle.renew(request, by: account, on: req.db)
+        try await RequestLifecycle.renew(request, by: account, on: req.db, today: req.today)
         return req.redirect(to: "/mon-espace?message=renouvelee")
     }
 

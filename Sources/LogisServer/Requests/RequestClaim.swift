@@ -31,7 +31,7 @@ enum RequestClaim {
         }
         let compact = nud.uppercased().filter { $0.isLetter || $0.isNumber }
         // Counted before the code is compared, on the NUD as stored: « 030-…» and « 030… » share a count.
-        let throttle = AttemptThrottle(database: req.db)
+        let throttle = AttemptThrottle(database: req.db, now: req.now)
         let counters: [AttemptThrottle.Counter] = [.claim(nud: compact), .claimFrom(address: req.clientAddress)]
         let attempt = try await throttle.admit(counters)
         guard let request = try await HousingRequest.query(on: req.db).filter(\.$nud == compact).first(),

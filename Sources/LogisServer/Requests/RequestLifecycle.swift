@@ -13,13 +13,13 @@ enum RequestLifecycle {
         return RequestCalendar.renewal(registeredOn: date, renewals: request.renewals)
     }
 
-    static func canRenew(_ request: HousingRequest, today: CalendarDate = .today()) -> Bool {
+    static func canRenew(_ request: HousingRequest, today: CalendarDate) -> Bool {
         guard request.status.isRegistered, let schedule = schedule(of: request) else { return false }
         return today >= schedule.anniversary.adding(months: -renewalOpensMonthsBefore) && today <= schedule.radiation
     }
 
     static func renew(
-        _ request: HousingRequest, by actor: Account, on db: any Database, today: CalendarDate = .today()
+        _ request: HousingRequest, by actor: Account, on db: any Database, today: CalendarDate
     )
         async throws
     {

@@ -15,9 +15,17 @@ enum RequestRegistration {
     static let notADraft = LogisError(
         .conflict, code: "request_already_registered", message: "Cette demande est déjà enregistrée.")
 
+    /// The applicant submits their own draft online (page and API): NUD with the portal's code,
+    /// score, audit line.
+    static func submitOnline(_ request: HousingRequest, by account: Account, on req: Request) async throws {
+        try await register(request, deskCode: onlineDeskCode, by: account, on: req.db, today: req.today)
+        try await RequestCotation.refresh(request, on: req.db, app: req.application)
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "submitted")
+    }
+
     static func register(
         _ request: HousingRequest, deskCode: String, by actor: Account, on db: any Database,
-        today: CalendarDate = .today()
+        today: CalendarDate
     ) async throws {
         guard request.status == .brouillon else { throw notADraft }
         guard WizardStep.firstMissing(in: request.form) == nil, let wishes = request.form.wishes else {

@@ -105,10 +105,7 @@ struct RequestWizardController: RouteCollection {
         guard let request = try await RequestLookup.live(of: account, on: req.db) else {
             return req.redirect(to: "/demande")
         }
-        try await RequestRegistration.register(
-            request, deskCode: RequestRegistration.onlineDeskCode, by: account, on: req.db)
-        try await RequestCotation.refresh(request, on: req.db, app: req.application)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "submitted")
+        try await RequestRegistration.submitOnline(request, by: account, on: req)
         return req.redirect(to: "/mon-espace?message=enregistree")
     }
 

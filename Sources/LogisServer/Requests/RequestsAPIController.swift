@@ -73,10 +73,7 @@ struct RequestsAPIController: RouteCollection {
     func submit(req: Request) async throws -> Response {
         let account = try req.requireAccount()
         let request = try await owned(req)
-        try await RequestRegistration.register(
-            request, deskCode: RequestRegistration.onlineDeskCode, by: account, on: req.db)
-        try await RequestCotation.refresh(request, on: req.db, app: req.application)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "submitted")
+        try await RequestRegistration.submitOnline(request, by: account, on: req)
         return try await RequestDTO(request).encodeResponse(status: .created, for: req)
     }
 
@@ -89,7 +86,7 @@ struct RequestsAPIController: RouteCollection {
     func renew(req: Request) async throws -> RequestDTO {
         let account = try req.requireAccount()
         let request = try await owned(req)
-        try await RequestLifecycle.renew(request, by: account, on: req.db)
+        try await RequestLifecycle.renew(request, by: account, on: req.db, today: req.today)
         return RequestDTO(request)
     }
 

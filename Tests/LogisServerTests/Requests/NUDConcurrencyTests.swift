@@ -63,7 +63,9 @@ final class NUDConcurrencyTests: XCTestCase {
                         // Each submission loads its own copy, as two HTTP requests would.
                         guard let copy = try await HousingRequest.find(id, on: database) else { return false }
                         do {
-                            try await RequestRegistration.register(copy, deskCode: "GDPUB", by: applicant, on: database)
+                            try await RequestRegistration.register(
+                                copy, deskCode: "GDPUB", by: applicant, on: database,
+                                today: try CalendarDate(year: 2026, month: 11, day: 23))
                             return true
                         } catch let error as LogisError where error == RequestRegistration.notADraft {
                             return false
