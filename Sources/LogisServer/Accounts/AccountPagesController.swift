@@ -167,7 +167,7 @@ struct AccountPagesController: RouteCollection {
     }
 
     private func startWebSession(for account: Account, on req: Request, response: Response) async throws {
-        let token = try await AuthSession.open(for: account, kind: .web, on: req.db)
+        let token = try await AuthSession.open(for: account, kind: .web, on: req.db, now: req.now)
         response.cookies[SessionAuthenticator.cookieName] = HTTPCookies.Value(
             string: token, maxAge: Int(AuthSession.lifetime), path: "/", isSecure: secureCookies, isHTTPOnly: true,
             sameSite: .lax)

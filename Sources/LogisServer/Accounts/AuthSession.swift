@@ -38,20 +38,20 @@ final class AuthSession: Model, @unchecked Sendable {
     }
 
     /// Opens a session and returns the token to hand to the client (shown once, never stored).
-    static func open(for account: Account, kind: Kind, on database: any Database) async throws -> String {
+    static func open(for account: Account, kind: Kind, on database: any Database, now: Date) async throws -> String {
         let token = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64URLEncodedString()
         let session = AuthSession(
             tokenHash: hash(token: token), accountID: try account.requireID(), kind: kind,
-            expiresAt: Date().addingTimeInterval(lifetime))
+            expiresAt: now.addingTimeInterval(lifetime))
         try await session.create(on: database)
         return token
     }
 
-    static func find(token: String, kind: Kind, on database: any Database) async throws -> AuthSession? {
+    static func find(token: String, kind: Kind, on database: any Database, now: Date) async throws -> AuthSession? {
         try await AuthSession.query(on: database)
             .filter(\.$tokenHash == hash(token: token))
             .filter(\.$kind == kind.rawValue)
-            .filter(\.$expiresAt > Date())
+            .filter(\.$expiresAt > now)
             .with(\.$account)
             .first()
     }

@@ -32,9 +32,9 @@ struct SessionAPIController: RouteCollection {
     func open(req: Request) async throws -> Response {
         let credentials = try req.content.decode(Credentials.self)
         let account = try await SignIn.verify(email: credentials.email, password: credentials.password, on: req)
-        let token = try await AuthSession.open(for: account, kind: .api, on: req.db)
+        let token = try await AuthSession.open(for: account, kind: .api, on: req.db, now: req.now)
         let body = SessionToken(
-            token: token, expiresAt: Date().addingTimeInterval(AuthSession.lifetime), account: try summary(account))
+            token: token, expiresAt: req.now.addingTimeInterval(AuthSession.lifetime), account: try summary(account))
         return try await body.encodeResponse(status: .created, for: req)
     }
 

@@ -15,10 +15,10 @@ struct SessionAuthenticator: AsyncMiddleware {
     private func currentSession(of request: Request) async throws -> AuthSession? {
         if request.url.path.hasPrefix("/api/") {
             guard let bearer = request.headers.bearerAuthorization else { return nil }
-            return try await AuthSession.find(token: bearer.token, kind: .api, on: request.db)
+            return try await AuthSession.find(token: bearer.token, kind: .api, on: request.db, now: request.now)
         }
         guard let token = request.cookies[Self.cookieName]?.string, !token.isEmpty else { return nil }
-        return try await AuthSession.find(token: token, kind: .web, on: request.db)
+        return try await AuthSession.find(token: token, kind: .web, on: request.db, now: request.now)
     }
 }
 

@@ -9,7 +9,7 @@ import Vapor
 enum DemoRequests {
     static let generatedPerTerritory = 300
 
-    static func load(on app: Application, today: CalendarDate = .today()) async throws {
+    static func load(on app: Application, today: CalendarDate) async throws {
         try await loadApplicantRequest(on: app, today: today)
         let territories = try await Territory.query(on: app.db).with(\.$communes).all()
         var households = DemoHouseholds(seed: 20_261_123)
@@ -37,7 +37,7 @@ enum DemoRequests {
             try await request.create(on: app.db)
             try await RequestRegistration.register(
                 request, deskCode: households.pick(desks.isEmpty ? ["GDPUB"] : desks), by: enregistreur, on: app.db,
-                today: filed)
+                today: filed, now: filed.startOfDayDate)
             // Households renew every year; about one in twenty forgot, so the striking-off queue has work.
             let years = max(0, filed.fullMonths(until: today) / 12)
             request.renewals = households.chance(95) ? years : max(0, years - 1)
@@ -74,27 +74,29 @@ enum DemoRequests {
         let communes = try await Commune.query(on: db).all().map(\.name)
         var form = RequestForm()
         for (slug, fields) in DemoApplicant.steps {
-            _ = WizardStep(rawValue: slug)?.apply(fields, to: &form, communes: communes)
+            _ = WizardStep(rawValue: slug)?.apply(fields, to: &form, communes: communes, today: today)
         }
         let filed = today.adding(months: -10)
         let request = HousingRequest(accountID: applicantID, form: form)
         try await request.create(on: db)
-        try await RequestRegistration.register(request, deskCode: "GDPUB", by: applicant, on: db, today: filed)
+        try await RequestRegistration.register(
+            request, deskCode: "GDPUB", by: applicant, on: db, today: filed, now: filed.startOfDayDate)
         request.status = .active
         try await request.save(on: db)
         try await RequestEvent.query(on: db).filter(\.$request.$id == (try request.requireID()))
             .set(\.$occurredAt, to: filed.startOfDayDate).update()
         try await RequestCotation.refresh(request, on: db, app: app)
         for (piece, verdict) in DemoApplicant.pieces {
-            try await addPiece(piece, verdict: verdict, to: request, applicant: applicant, agent: agent, app: app)
+            try await addPiece(
+                piece, verdict: verdict, to: request, applicant: applicant, agent: agent, app: app, today: today)
         }
     }
 
     private static func addPiece(
         _ piece: String, verdict: DemoApplicant.Verdict, to request: HousingRequest, applicant: Account,
-        agent: Account, app: Application
+        agent: Account, app: Application, today: CalendarDate
     ) async throws {
-        guard let required = ChecklistView.requiredPiece(piece, of: request) else { return }
+        guard let required = ChecklistView.requiredPiece(piece, of: request, today: today) else { return }
         var layout = PDFLayout()
         layout.title("Document de démonstration")
         layout.paragraph("\(required.label) – pièce fictive générée pour la démonstration de Logis.")

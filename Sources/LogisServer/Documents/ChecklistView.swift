@@ -29,16 +29,20 @@ struct ChecklistView: Content {
         piece.personIndex.map { "\(piece.code)@\($0)" } ?? piece.code
     }
 
-    static func requiredPiece(_ key: String, of request: HousingRequest) -> RequiredPiece? {
-        DocumentChecklist(for: request.form.documentSituation).pieces.first { Self.key(of: $0) == key }
+    static func requiredPiece(_ key: String, of request: HousingRequest, today: CalendarDate) -> RequiredPiece? {
+        DocumentChecklist(for: request.form.documentSituation(on: today)).pieces.first { Self.key(of: $0) == key }
     }
 
-    static func build(for request: HousingRequest, on db: any Database) async throws -> ChecklistView {
+    static func build(
+        for request: HousingRequest, on db: any Database, today: CalendarDate
+    ) async throws
+        -> ChecklistView
+    {
         let documents = try await RequestDocument.query(on: db).filter(\.$request.$id == (try request.requireID()))
             .all()
         let byPiece = Dictionary(documents.map { ($0.piece, $0) }, uniquingKeysWith: { first, _ in first })
         let names = request.form.personNames
-        let pieces = DocumentChecklist(for: request.form.documentSituation).pieces
+        let pieces = DocumentChecklist(for: request.form.documentSituation(on: today)).pieces
         let items = pieces.map { piece -> Item in
             let key = Self.key(of: piece)
             let document = byPiece[key]

@@ -25,7 +25,8 @@ enum DocumentStore {
         default: break
         }
         // Evidence of a priority status is not a checklist piece: the caller names it.
-        guard let label = evidenceLabel ?? ChecklistView.requiredPiece(piece, of: request)?.label else {
+        guard let label = evidenceLabel ?? ChecklistView.requiredPiece(piece, of: request, today: req.today)?.label
+        else {
             throw LogisError.unknownPiece
         }
         let existing = try await RequestDocument.query(on: req.db).filter(\.$request.$id == requestID)

@@ -66,7 +66,7 @@ struct DocumentsController: RouteCollection {
     }
 
     func list(req: Request) async throws -> ChecklistView {
-        try await ChecklistView.build(for: try await apiRequest(req), on: req.db)
+        try await ChecklistView.build(for: try await apiRequest(req), on: req.db, today: req.today)
     }
 
     func uploadFromAPI(req: Request) async throws -> Response {
@@ -85,7 +85,7 @@ struct DocumentsController: RouteCollection {
     }
 
     private func render(_ req: Request, request: HousingRequest, feedback: FormFeedback) async throws -> View {
-        let checklist = try await ChecklistView.build(for: request, on: req.db)
+        let checklist = try await ChecklistView.build(for: request, on: req.db, today: req.today)
         let page = Page(
             layout: req.layoutContext(title: "Mes pièces justificatives"), feedback: feedback, checklist: checklist,
             registration: checklist.checklist.filter { $0.level == "registration" },

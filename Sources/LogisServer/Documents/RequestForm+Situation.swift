@@ -3,8 +3,7 @@ import LogisCore
 extension RequestForm {
     /// The situation LogisCore derives the document checklist from. Persons are in Cerfa order:
     /// applicant, co-applicant, then the other persons of the household.
-    var documentSituation: RequestSituation {
-        let today = CalendarDate.today()
+    func documentSituation(on today: CalendarDate) -> RequestSituation {
         let employment = self.employment
         let actionLogement = employment?.privateEmployerTenPlus ?? false
         var persons = [

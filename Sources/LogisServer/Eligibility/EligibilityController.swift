@@ -42,7 +42,7 @@ struct EligibilityController: RouteCollection {
         var values = Self.parameters(of: req)
         let catalog = req.application.ceilings
         let years = Array(Set(catalog.all.map(\.year))).sorted(by: >)
-        let year = values["year"].flatMap(Int.init) ?? years.first ?? CalendarDate.today().year
+        let year = values["year"].flatMap(Int.init) ?? years.first ?? req.today.year
         values["year"] = String(year)
         values["zone"] = values["zone"] ?? Zone.autresRegions.code
         var report: EligibilityReport?

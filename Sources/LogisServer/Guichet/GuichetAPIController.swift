@@ -82,14 +82,15 @@ struct GuichetAPIController: RouteCollection {
     func show(req: Request) async throws -> AgentRequestDTO {
         let request = try await open(req, reason: AgentScope.reason(req.query[String.self, at: "reason"]))
         return AgentRequestDTO(
-            request: RequestDTO(request), checklist: try await ChecklistView.build(for: request, on: req.db),
+            request: RequestDTO(request),
+            checklist: try await ChecklistView.build(for: request, on: req.db, today: req.today),
             priorities: RequestCotation.codes(request.priorities), attestationSent: request.attestationSentAt != nil)
     }
 
     func create(req: Request) async throws -> Response {
         let agent = try req.requireAccount()
         let body = try req.content.decode(StepsBody.self)
-        let form = try await RequestsAPIController.apply(body.steps, to: RequestForm(), on: req.db)
+        let form = try await RequestsAPIController.apply(body.steps, to: RequestForm(), on: req.db, today: req.today)
         let request = try await GuichetActions.startPaperRequest(by: agent, on: req.db)
         request.form = form
         request.syncSearchColumns()
@@ -102,7 +103,7 @@ struct GuichetAPIController: RouteCollection {
         let request = try await open(req, reason: "saisie papier")
         guard request.status == .brouillon else { throw RequestRegistration.notADraft }
         let body = try req.content.decode(StepsBody.self)
-        let form = try await RequestsAPIController.apply(body.steps, to: request.form, on: req.db)
+        let form = try await RequestsAPIController.apply(body.steps, to: request.form, on: req.db, today: req.today)
         let changed = WizardStep.allCases.filter { body.steps[$0.rawValue] != nil }
         try await RequestUpdate.save(request, form: form, changed: changed, by: try req.requireAccount(), on: req.db)
         try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "paper entry updated")
@@ -163,7 +164,8 @@ struct GuichetAPIController: RouteCollection {
     func validate(req: Request) async throws -> DocumentDTO {
         let (request, document) = try await piece(req)
         try await DocumentReview.validate(
-            document, label: GuichetActions.label(of: document, in: request), by: try req.requireAccount(), on: req.db)
+            document, label: GuichetActions.label(of: document, in: request, today: req.today),
+            by: try req.requireAccount(), on: req.db)
         return DocumentDTO(document)
     }
 
@@ -180,7 +182,8 @@ struct GuichetAPIController: RouteCollection {
                 "Motif de refus inconnu : inexploitable, hors_perimetre ou obsolete.", code: "unknown_reason")
         }
         try await DocumentReview.refuse(
-            document, label: GuichetActions.label(of: document, in: request), reason: reason, comment: body.comment,
+            document, label: GuichetActions.label(of: document, in: request, today: req.today), reason: reason,
+            comment: body.comment,
             by: try req.requireAccount(), on: req.db)
         return DocumentDTO(document)
     }

@@ -87,7 +87,8 @@ enum GuichetActions {
         }
         let code = RequestClaim.newCode()
         request.claimCodeHash = HexDigest.sha256(code)
-        try await RequestRegistration.register(request, deskCode: deskCode, by: agent, on: req.db, today: req.today)
+        try await RequestRegistration.register(
+            request, deskCode: deskCode, by: agent, on: req.db, today: req.today, now: req.now)
         try await RequestCotation.refresh(request, on: req.db, app: req.application)
         try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "registered at desk")
         return code
@@ -104,7 +105,7 @@ enum GuichetActions {
 
     static func markAttestationSent(_ request: HousingRequest, by agent: Account, on req: Request) async throws {
         guard request.nud != nil, request.status.isRegistered else { throw Attestation.notRegistered }
-        request.attestationSentAt = Date()
+        request.attestationSentAt = req.now
         try await req.db.transaction { db in
             try await request.save(on: db)
             try await RequestEvent(
@@ -123,8 +124,8 @@ enum GuichetActions {
         return document
     }
 
-    static func label(of document: RequestDocument, in request: HousingRequest) -> String {
-        ChecklistView.requiredPiece(document.piece, of: request)?.label ?? document.piece
+    static func label(of document: RequestDocument, in request: HousingRequest, today: CalendarDate) -> String {
+        ChecklistView.requiredPiece(document.piece, of: request, today: today)?.label ?? document.piece
     }
 
     /// Radiation with a motif (DOMAIN.md §3); irrecevabilité needs a comment explaining it.
@@ -140,13 +141,10 @@ enum GuichetActions {
         request.statusBeforeRadiation = request.status
         request.radiationComment = comment.isEmpty ? nil : String(comment.prefix(500))
         try await RequestLifecycle.radiate(
-            request, motif: motif, comment: request.radiationComment, by: agent, on: req.db)
+            request, motif: motif, comment: request.radiationComment, by: agent, on: req.db, now: req.now)
         try await req.audit(
             .requestChanged, target: .request(try request.requireID()), reason: "radiation: \(motif.rawValue)")
     }
-
-    /// An administrator may cancel a radiation within 30 days.
-    static let restoreWindow: TimeInterval = 30 * 24 * 3600
 
     static func restore(_ request: HousingRequest, by admin: Account, on req: Request) async throws {
         guard request.status == .radiee, let radiatedAt = request.radiatedAt,
@@ -154,7 +152,7 @@ enum GuichetActions {
         else {
             throw LogisError(.conflict, code: "not_radiated", message: "Cette demande n’est pas radiée.")
         }
-        guard Date().timeIntervalSince(radiatedAt) <= restoreWindow else {
+        guard RequestDeadlines.canRestore(radiatedOn: CalendarDate.today(now: radiatedAt), on: req.today) else {
             throw LogisError(
                 .conflict, code: "restore_window_closed",
                 message: "La radiation date de plus de 30 jours : elle ne peut plus être annulée.")
@@ -184,7 +182,7 @@ enum GuichetActions {
         }
         var date: String?
         if !decidedOn.isEmpty {
-            guard let parsed = FormFields.parseDate(decidedOn), parsed <= CalendarDate.today() else {
+            guard let parsed = FormFields.parseDate(decidedOn), parsed <= req.today else {
                 throw LogisError.validation(
                     "Date de décision invalide (JJ/MM/AAAA, pas dans le futur).", code: "invalid_date")
             }

@@ -87,7 +87,8 @@ struct GuichetFileController: RouteCollection {
             nud: request.nud, status: request.status.label, statusCode: request.status.rawValue,
             isDraft: request.status == .brouillon, isRadiated: request.status == .radiee,
             radiation: request.radiationMotif.flatMap(RadiationMotif.init(rawValue:)).map(\.label),
-            summary: RequestSummary(request.form), checklist: try await ChecklistView.build(for: request, on: req.db),
+            summary: RequestSummary(request.form),
+            checklist: try await ChecklistView.build(for: request, on: req.db, today: req.today),
             timeline: events.map {
                 .init(date: PersonalSpaceController.french($0.occurredAt), label: $0.label, comment: $0.comment)
             },
@@ -138,7 +139,8 @@ struct GuichetFileController: RouteCollection {
     func validatePiece(req: Request) async throws -> Response {
         let (request, document) = try await pieceAction(req)
         try await DocumentReview.validate(
-            document, label: GuichetActions.label(of: document, in: request), by: try req.requireAccount(), on: req.db)
+            document, label: GuichetActions.label(of: document, in: request, today: req.today),
+            by: try req.requireAccount(), on: req.db)
         return back(req, request, "validee")
     }
 
@@ -155,7 +157,7 @@ struct GuichetFileController: RouteCollection {
                 throw LogisError.validation("Choisissez le motif du refus.", code: "refusal_reason_required")
             }
             try await DocumentReview.refuse(
-                document, label: GuichetActions.label(of: document, in: request), reason: reason,
+                document, label: GuichetActions.label(of: document, in: request, today: req.today), reason: reason,
                 comment: form.comment ?? "", by: try req.requireAccount(), on: req.db)
         } catch let failure as LogisError where failure.status == .unprocessableEntity {
             return try await render(req, request, feedback: .error(failure.message))

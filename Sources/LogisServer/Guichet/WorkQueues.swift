@@ -83,7 +83,7 @@ enum WorkQueues {
                 .filter(\.$status == .enAttente).sort(\.$uploadedAt).all()
             return documents.compactMap { document in
                 guard let request = byID[document.$request.id] else { return nil }
-                let label = GuichetActions.label(of: document, in: request)
+                let label = GuichetActions.label(of: document, in: request, today: today)
                 return item(request, detail: "Pièce : \(label)", due: nil, today: today)
             }
         case .attestationsDue:
@@ -105,7 +105,7 @@ enum WorkQueues {
                 {
                     return item(request, detail: "Date anniversaire", due: schedule.anniversary, today: today)
                 }
-                if queue == .toStrikeOff, schedule.radiation < today {
+                if queue == .toStrikeOff, RequestDeadlines.isStruckOff(schedule, on: today) {
                     return item(request, detail: "Non renouvelée", due: schedule.radiation, today: today)
                 }
                 return nil

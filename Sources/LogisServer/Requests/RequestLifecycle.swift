@@ -4,10 +4,6 @@ import Vapor
 
 /// Renewal and striking-off of a registered request, shared by the pages and the API.
 enum RequestLifecycle {
-    /// The "Renouveler" button appears 3 months before the anniversary [reading: the seed's
-    /// reminder comes 2 months before; we open one month earlier so nobody is caught short].
-    static let renewalOpensMonthsBefore = 3
-
     static func schedule(of request: HousingRequest) -> RenewalSchedule? {
         guard let first = request.firstFiledOn, let date = try? CalendarDate(iso: first) else { return nil }
         return RequestCalendar.renewal(registeredOn: date, renewals: request.renewals)
@@ -15,7 +11,7 @@ enum RequestLifecycle {
 
     static func canRenew(_ request: HousingRequest, today: CalendarDate) -> Bool {
         guard request.status.isRegistered, let schedule = schedule(of: request) else { return false }
-        return today >= schedule.anniversary.adding(months: -renewalOpensMonthsBefore) && today <= schedule.radiation
+        return RequestDeadlines.canRenew(schedule, on: today)
     }
 
     static func renew(
@@ -42,14 +38,15 @@ enum RequestLifecycle {
     }
 
     static func radiate(
-        _ request: HousingRequest, motif: RadiationMotif, comment: String?, by actor: Account, on db: any Database
+        _ request: HousingRequest, motif: RadiationMotif, comment: String?, by actor: Account, on db: any Database,
+        now: Date
     ) async throws {
         guard request.status.canMove(to: .radiee) else {
             throw LogisError(.conflict, code: "request_closed", message: "Cette demande est déjà close.")
         }
         request.status = .radiee
         request.radiationMotif = motif.rawValue
-        request.radiatedAt = Date()
+        request.radiatedAt = now
         try await db.transaction { db in
             try await request.save(on: db)
             try await RequestEvent(

@@ -18,14 +18,14 @@ enum RequestRegistration {
     /// The applicant submits their own draft online (page and API): NUD with the portal's code,
     /// score, audit line.
     static func submitOnline(_ request: HousingRequest, by account: Account, on req: Request) async throws {
-        try await register(request, deskCode: onlineDeskCode, by: account, on: req.db, today: req.today)
+        try await register(request, deskCode: onlineDeskCode, by: account, on: req.db, today: req.today, now: req.now)
         try await RequestCotation.refresh(request, on: req.db, app: req.application)
         try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "submitted")
     }
 
     static func register(
         _ request: HousingRequest, deskCode: String, by actor: Account, on db: any Database,
-        today: CalendarDate
+        today: CalendarDate, now: Date
     ) async throws {
         guard request.status == .brouillon else { throw notADraft }
         guard WizardStep.firstMissing(in: request.form) == nil, let wishes = request.form.wishes else {
@@ -50,11 +50,11 @@ enum RequestRegistration {
             request.status = .enregistree
             request.$territory.id = first.$territory.id
             request.firstFiledOn = request.firstFiledOn ?? today.iso
-            request.registeredAt = Date()
+            request.registeredAt = now
             request.deskCode = nud.deskCode
             request.registeredBy = actor.id
             // Online, the attestation is in the espace personnel the moment the request is registered.
-            if nud.deskCode == onlineDeskCode { request.attestationSentAt = Date() }
+            if nud.deskCode == onlineDeskCode { request.attestationSentAt = now }
             request.syncSearchColumns()
             try await request.save(on: db)
             try await replaceWishes(of: requestID, with: wishes.communes, communes: communes, on: db)

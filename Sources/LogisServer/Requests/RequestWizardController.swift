@@ -72,7 +72,7 @@ struct RequestWizardController: RouteCollection {
         raw.removeValue(forKey: CSRFMiddleware.fieldName)
         let communes = try await communeNames(on: req.db)
         var form = request.form
-        let errors = step.apply(raw, to: &form, communes: communes)
+        let errors = step.apply(raw, to: &form, communes: communes, today: req.today)
         guard errors.isEmpty else {
             let page = WizardPage(
                 step: step, form: request.form, values: raw, errors: errors, communes: communes,

@@ -33,7 +33,7 @@ struct RequestsAPIController: RouteCollection {
         let request = HousingRequest(accountID: try account.requireID())
         let hasBody = (req.body.data?.readableBytes ?? 0) > 0
         if hasBody, let steps = try req.content.decode(StepsBody.self).steps as [String: [String: FieldValue]]? {
-            request.form = try await Self.apply(steps, to: request.form, on: req.db)
+            request.form = try await Self.apply(steps, to: request.form, on: req.db, today: req.today)
         }
         request.syncSearchColumns()
         try await RequestLookup.saveOwned(request, on: req.db)
@@ -63,7 +63,7 @@ struct RequestsAPIController: RouteCollection {
             throw LogisError(.conflict, code: "request_closed", message: "Cette demande est close.")
         }
         let body = try req.content.decode(StepsBody.self)
-        let form = try await Self.apply(body.steps, to: request.form, on: req.db)
+        let form = try await Self.apply(body.steps, to: request.form, on: req.db, today: req.today)
         let changed = WizardStep.allCases.filter { body.steps[$0.rawValue] != nil }
         try await RequestUpdate.save(request, form: form, changed: changed, by: account, on: req.db)
         try await RequestCotation.refresh(request, on: req.db, app: req.application)
@@ -100,7 +100,7 @@ struct RequestsAPIController: RouteCollection {
 
     /// Validates every given section with the wizard's rules; all messages come back at once.
     static func apply(
-        _ steps: [String: [String: FieldValue]], to form: RequestForm, on db: any Database
+        _ steps: [String: [String: FieldValue]], to form: RequestForm, on db: any Database, today: CalendarDate
     )
         async throws -> RequestForm
     {
@@ -114,7 +114,7 @@ struct RequestsAPIController: RouteCollection {
                 )
                 continue
             }
-            let errors = step.apply(fields.mapValues(\.text), to: &form, communes: communes)
+            let errors = step.apply(fields.mapValues(\.text), to: &form, communes: communes, today: today)
             for (field, message) in errors.sorted(by: { $0.key < $1.key }) { problems.add("\(slug).\(field)", message) }
         }
         if let error = problems.error { throw error }

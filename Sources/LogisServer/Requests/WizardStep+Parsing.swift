@@ -5,9 +5,10 @@ extension WizardStep {
     static let maxDependents = 8
 
     /// Applies the submitted fields to `form`; returns the messages of faulty fields (empty when saved).
-    func apply(_ raw: [String: String], to form: inout RequestForm, communes: [String]) -> [String: String] {
+    func apply(
+        _ raw: [String: String], to form: inout RequestForm, communes: [String], today: CalendarDate
+    ) -> [String: String] {
         var fields = FormFields(raw)
-        let today = CalendarDate.today()
         let codes = { (options: [FormChoice]) in options.map(\.code) }
         switch self {
         case .demandeur:

@@ -10,7 +10,7 @@ final class NUDConcurrencyTests: XCTestCase {
         var form = RequestForm()
         for step in FamilyInVauvert.steps {
             guard let wizardStep = WizardStep(rawValue: step.slug) else { continue }
-            _ = wizardStep.apply(step.fields, to: &form, communes: communes)
+            _ = wizardStep.apply(step.fields, to: &form, communes: communes, today: .today())
         }
         return form
     }
@@ -34,7 +34,7 @@ final class NUDConcurrencyTests: XCTestCase {
                 for draft in drafts {
                     group.addTask {
                         try await RequestRegistration.register(
-                            draft, deskCode: "GDPUB", by: applicant, on: database, today: today)
+                            draft, deskCode: "GDPUB", by: applicant, on: database, today: today, now: Date())
                     }
                 }
                 try await group.waitForAll()
@@ -65,7 +65,7 @@ final class NUDConcurrencyTests: XCTestCase {
                         do {
                             try await RequestRegistration.register(
                                 copy, deskCode: "GDPUB", by: applicant, on: database,
-                                today: try CalendarDate(year: 2026, month: 11, day: 23))
+                                today: try CalendarDate(year: 2026, month: 11, day: 23), now: Date())
                             return true
                         } catch let error as LogisError where error == RequestRegistration.notADraft {
                             return false

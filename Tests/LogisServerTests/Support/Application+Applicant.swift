@@ -67,11 +67,16 @@ extension Application {
 
     /// A bearer token for a demo account.
     func demoToken(_ email: String) async throws -> String {
+        try await token(email: email, password: DemoData.password)
+    }
+
+    /// A bearer token for any account.
+    func token(email: String, password: String) async throws -> String {
         struct Token: Decodable { let token: String }
         var token = ""
         try await send(
             .POST, "api/v1/session",
-            beforeRequest: { try $0.content.encode(["email": email, "password": DemoData.password]) },
+            beforeRequest: { try $0.content.encode(["email": email, "password": password]) },
             afterResponse: { token = try $0.content.decode(Token.self).token })
         return token
     }

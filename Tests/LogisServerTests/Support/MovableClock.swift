@@ -1,0 +1,18 @@
+import Foundation
+import LogisCore
+import NIOConcurrencyHelpers
+
+@testable import LogisServer
+
+/// A clock the test moves: set the application's clock to `clock.logisClock`, then `set(…)`.
+final class MovableClock: Sendable {
+    private let current: NIOLockedValueBox<Date>
+
+    init(_ day: CalendarDate) {
+        current = NIOLockedValueBox(day.startOfDayDate)
+    }
+
+    func set(_ day: CalendarDate) { current.withLockedValue { $0 = day.startOfDayDate } }
+
+    var logisClock: LogisClock { LogisClock { [current] in current.withLockedValue { $0 } } }
+}
