@@ -114,7 +114,7 @@ fi
 if [[ $server_errors -gt 0 ]]; then
   failed=1
   echo "== 5xx answers in the server log:"
-  grep -E '^\[ [A-Z]+ \] [A-Z]+ [^ ]+ 5[0-9][0-9] ' "$out/server.log" | sort | uniq -c | head -20
+  grep -E '^\[ [A-Z]+ \] [A-Z]+ [^ ]+ 5[0-9][0-9] ' "$out/server.log" | sed -E 's/ [0-9.]+ seconds.*//' | sort | uniq -c | head -20
   grep -E 'unexpected error' "$out/server.log" | sed 's/ \[request-id.*//' | sort | uniq -c | head -20
 fi
 

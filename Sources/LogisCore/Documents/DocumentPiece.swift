@@ -125,3 +125,12 @@ public enum DocumentPiece: String, CaseIterable, Sendable, Codable {
         }
     }
 }
+
+extension DocumentPiece {
+    /// The label of a checklist key such as `piece_identite@1` (a piece of the second person);
+    /// the key itself when the code is unknown (priority evidence has its own labels).
+    public static func label(ofKey key: String) -> String {
+        let code = key.split(separator: "@").first.map(String.init) ?? key
+        return DocumentPiece(rawValue: code)?.label ?? key
+    }
+}

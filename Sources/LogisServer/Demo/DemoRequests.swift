@@ -52,6 +52,7 @@ enum DemoRequests {
             } else if request.status.canMove(to: .active) {
                 request.status = .active
             }
+            request.syncSearchColumns()
             try await request.save(on: app.db)
             try await RequestCotation.refresh(request, on: app.db, app: app)
         }

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LogisCore
 import Vapor
 
 /// One household, one request (DOMAIN.md §3): before registering, desks look for a request of the
@@ -85,11 +86,20 @@ enum DuplicateDetection {
 }
 
 extension HousingRequest {
-    /// Keeps the searchable columns in step with the form, wherever the form is saved.
+    /// Keeps the searchable columns in step with the form and dates, wherever the request is saved.
     func syncSearchColumns() {
         householdPersons = form.householdPersons
         incomeRFR = form.resources?.taxIncomeN2
+        let filed = firstFiledOn.flatMap { try? CalendarDate(iso: $0) }
+        attestationDueOn = filed.map { RequestCalendar.attestationDeadline(completeFilingOn: $0).iso }
+        let schedule = filed.map { RequestCalendar.renewal(registeredOn: $0, renewals: renewals) }
+        anniversaryOn = schedule?.anniversary.iso
+        strikeOffOn = schedule?.radiation.iso
         guard let applicant = form.applicant else { return }
+        searchName = RequestSearch.nameTokens(
+            [applicant.lastName, applicant.birthName, applicant.firstName])
+        displayName = "\(applicant.lastName.uppercased()) \(applicant.firstName)"
+        birthDate = applicant.birthDate.isEmpty ? nil : applicant.birthDate
         identityKey = DuplicateDetection.identityKey(
             birthName: applicant.birthName, lastName: applicant.lastName, firstName: applicant.firstName,
             birthDate: applicant.birthDate)

@@ -10,6 +10,7 @@ struct GuichetAPIController: RouteCollection {
         api.get("queues", use: queues).access(agents)
         api.get("queues", ":queue", use: queue).access(agents)
         api.get("requests", use: search).access(agents)
+        api.post("requests", "search", use: searchByPerson).access(agents)
         api.post("requests", use: create).access(GuichetEntryController.entering)
         let one = api.grouped("requests", ":request")
         one.get(use: show).access(agents)
@@ -38,37 +39,63 @@ struct GuichetAPIController: RouteCollection {
         let agent = try req.requireAccount()
         var result: [QueueDTO] = []
         for queue in WorkQueue.allCases {
-            let items = try await WorkQueues.items(queue, for: agent, on: req.db, today: req.today)
+            let page = try await WorkQueues.page(
+                queue, for: agent, on: req.db, today: req.today, size: GuichetHomeController.pageSize)
+            try await req.auditListed(page.items.map(\.requestID), reason: "file \(queue.rawValue)")
             result.append(
                 QueueDTO(
-                    queue: queue.rawValue, title: queue.title, count: items.count,
-                    overdue: items.filter(\.overdue).count,
-                    items: Array(items.prefix(GuichetHomeController.pageSize))))
+                    queue: queue.rawValue, title: queue.title, count: page.total, overdue: page.overdue,
+                    items: page.items))
         }
         return result
     }
 
     func queue(req: Request) async throws -> QueueDTO {
         guard let queue = WorkQueue(rawValue: req.parameters.get("queue") ?? "") else { throw LogisError.notFound }
-        let items = try await WorkQueues.items(queue, for: try req.requireAccount(), on: req.db, today: req.today)
-        let size = GuichetHomeController.pageSize
-        let pages = max(1, (items.count + size - 1) / size)
-        let page = min(max(1, req.query[Int.self, at: "page"] ?? 1), pages)
+        let page = try await WorkQueues.page(
+            queue, for: try req.requireAccount(), on: req.db, today: req.today,
+            page: max(1, req.query[Int.self, at: "page"] ?? 1), size: GuichetHomeController.pageSize)
+        try await req.auditListed(page.items.map(\.requestID), reason: "file \(queue.rawValue)")
         return QueueDTO(
-            queue: queue.rawValue, title: queue.title, count: items.count, overdue: items.filter(\.overdue).count,
-            items: Array(items.dropFirst((page - 1) * size).prefix(size)))
+            queue: queue.rawValue, title: queue.title, count: page.total, overdue: page.overdue, items: page.items)
     }
 
+    /// By commune and status only: a person's name or birth date goes by POST.
     func search(req: Request) async throws -> [QueueItem] {
+        if req.query[String.self, at: "q"]?.isEmpty == false
+            || req.query[String.self, at: "birthDate"]?.isEmpty == false
+        {
+            throw RequestSearch.personInAddress
+        }
         let criteria = RequestSearch.Criteria(
-            text: req.query[String.self, at: "q"] ?? "", birthDate: req.query[String.self, at: "birthDate"] ?? "",
-            commune: req.query[String.self, at: "commune"] ?? "", status: req.query[String.self, at: "status"] ?? "")
+            text: "", birthDate: "", commune: req.query[String.self, at: "commune"] ?? "",
+            status: req.query[String.self, at: "status"] ?? "")
+        return try await runSearch(criteria, on: req)
+    }
+
+    struct SearchBody: Content {
+        let q: String?
+        let birthDate: String?
+        let commune: String?
+        let status: String?
+    }
+
+    func searchByPerson(req: Request) async throws -> [QueueItem] {
+        let body = try req.content.decode(SearchBody.self)
+        let criteria = RequestSearch.Criteria(
+            text: body.q ?? "", birthDate: body.birthDate ?? "", commune: body.commune ?? "",
+            status: body.status ?? "")
+        return try await runSearch(criteria, on: req)
+    }
+
+    private func runSearch(_ criteria: RequestSearch.Criteria, on req: Request) async throws -> [QueueItem] {
         guard !criteria.isEmpty else {
             throw LogisError(
                 .badRequest, code: "missing_criteria", message: "Indiquez au moins un critère de recherche.")
         }
         let results = try await RequestSearch.run(criteria, for: try req.requireAccount(), on: req.db)
         try await req.audit(.requestSearch, reason: RequestSearch.auditReason(criteria, results: results.count))
+        try await req.auditListed(results.map(\.requestID), reason: "recherche")
         return results
     }
 

@@ -13,6 +13,7 @@ struct GuichetHomeController: RouteCollection {
         guichet.get(use: home).access(Self.agents)
         guichet.get("file", ":queue", use: queue).access(Self.agents)
         guichet.get("recherche", use: search).access(Self.agents)
+        guichet.post("recherche", use: searchByPerson).access(Self.agents)
     }
 
     struct QueueSummary: Encodable {
@@ -41,13 +42,16 @@ struct GuichetHomeController: RouteCollection {
     func home(req: Request) async throws -> View {
         let agent = try req.requireAccount()
         var queues: [QueueSummary] = []
+        var shown: [UUID] = []
         for queue in WorkQueue.allCases {
-            let items = try await WorkQueues.items(queue, for: agent, on: req.db, today: req.today)
+            let result = try await WorkQueues.page(queue, for: agent, on: req.db, today: req.today, size: 5)
+            shown += result.items.map(\.requestID)
             queues.append(
                 QueueSummary(
-                    slug: queue.rawValue, title: queue.title, count: items.count,
-                    overdue: items.filter(\.overdue).count, first: Array(items.prefix(5))))
+                    slug: queue.rawValue, title: queue.title, count: result.total, overdue: result.overdue,
+                    first: result.items))
         }
+        try await req.auditListed(shown, reason: "accueil guichet")
         let notice = req.query[String.self, at: "message"].flatMap { Self.messages[$0] }
         let page = HomePage(
             layout: req.layoutContext(title: "Guichet"), feedback: notice.map(FormFeedback.notice) ?? .none,
@@ -72,16 +76,22 @@ struct GuichetHomeController: RouteCollection {
 
     func queue(req: Request) async throws -> View {
         guard let queue = WorkQueue(rawValue: req.parameters.get("queue") ?? "") else { throw LogisError.notFound }
-        var items = try await WorkQueues.items(queue, for: try req.requireAccount(), on: req.db, today: req.today)
-        let sort = req.query[String.self, at: "tri"] == "nom" ? "nom" : "echeance"
-        if sort == "nom" { items.sort { $0.name < $1.name } }
-        let pages = max(1, (items.count + Self.pageSize - 1) / Self.pageSize)
-        let page = min(max(1, req.query[Int.self, at: "page"] ?? 1), pages)
-        let slice = Array(items.dropFirst((page - 1) * Self.pageSize).prefix(Self.pageSize))
+        let sort = WorkQueues.Sort(rawValue: req.query[String.self, at: "tri"] ?? "") ?? .due
+        let requested = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let agent = try req.requireAccount()
+        var result = try await WorkQueues.page(
+            queue, for: agent, on: req.db, today: req.today, page: requested, size: Self.pageSize, sort: sort)
+        let pages = max(1, (result.total + Self.pageSize - 1) / Self.pageSize)
+        let page = min(requested, pages)
+        if page != requested {
+            result = try await WorkQueues.page(
+                queue, for: agent, on: req.db, today: req.today, page: page, size: Self.pageSize, sort: sort)
+        }
+        try await req.auditListed(result.items.map(\.requestID), reason: "file \(queue.rawValue)")
         let view = QueuePage(
-            layout: req.layoutContext(title: queue.title), slug: queue.rawValue, title: queue.title, items: slice,
-            total: items.count, page: page, pages: pages, sort: sort, previousPage: page > 1 ? page - 1 : nil,
-            nextPage: page < pages ? page + 1 : nil)
+            layout: req.layoutContext(title: queue.title), slug: queue.rawValue, title: queue.title,
+            items: result.items, total: result.total, page: page, pages: pages, sort: sort.rawValue,
+            previousPage: page > 1 ? page - 1 : nil, nextPage: page < pages ? page + 1 : nil)
         return try await req.view.render("guichet/queue", view)
     }
 
@@ -94,14 +104,39 @@ struct GuichetHomeController: RouteCollection {
         let results: [QueueItem]
     }
 
+    /// The empty form, or a search by commune and status (no personal data in the address).
     func search(req: Request) async throws -> View {
-        let agent = try req.requireAccount()
         let criteria = RequestSearch.Criteria(
-            text: req.query[String.self, at: "q"] ?? "", birthDate: req.query[String.self, at: "naissance"] ?? "",
-            commune: req.query[String.self, at: "commune"] ?? "", status: req.query[String.self, at: "statut"] ?? "")
+            text: "", birthDate: "", commune: req.query[String.self, at: "commune"] ?? "",
+            status: req.query[String.self, at: "statut"] ?? "")
+        if req.query[String.self, at: "q"]?.isEmpty == false
+            || req.query[String.self, at: "naissance"]?.isEmpty == false
+        {
+            throw RequestSearch.personInAddress
+        }
+        return try await renderSearch(req, criteria)
+    }
+
+    /// A search by name or birth date comes by POST, so it reaches no access log.
+    func searchByPerson(req: Request) async throws -> View {
+        struct Form: Decodable {
+            let q: String?
+            let naissance: String?
+            let commune: String?
+            let statut: String?
+        }
+        let form = try req.content.decode(Form.self)
+        let criteria = RequestSearch.Criteria(
+            text: form.q ?? "", birthDate: form.naissance ?? "", commune: form.commune ?? "", status: form.statut ?? "")
+        return try await renderSearch(req, criteria)
+    }
+
+    private func renderSearch(_ req: Request, _ criteria: RequestSearch.Criteria) async throws -> View {
+        let agent = try req.requireAccount()
         let results = criteria.isEmpty ? [] : try await RequestSearch.run(criteria, for: agent, on: req.db)
         if !criteria.isEmpty {
             try await req.audit(.requestSearch, reason: RequestSearch.auditReason(criteria, results: results.count))
+            try await req.auditListed(results.map(\.requestID), reason: "recherche")
         }
         let territoryID = AgentScope.territoryID(of: agent) ?? UUID()
         let communes = try await Commune.query(on: req.db).filter(\.$territory.$id == territoryID).sort(\.$name).all()

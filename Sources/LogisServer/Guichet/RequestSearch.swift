@@ -1,8 +1,11 @@
 import Fluent
 import LogisCore
+import SQLKit
 import Vapor
 
-/// Finds requests of the agent's territory by NUD, name, birth date, commune and status.
+/// Finds requests of the agent's territory by NUD, name, birth date, commune and status, in one
+/// SQL query over indexed columns (`M0013AddListColumns`): every request of the territory can
+/// be found, however many there are, and nothing is loaded into Swift but the 50 lines shown.
 enum RequestSearch {
     struct Criteria {
         var text: String
@@ -14,10 +17,21 @@ enum RequestSearch {
             [text, birthDate, commune, status].allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty }
         }
 
+        /// A person's name or birth date: such a search goes by POST, never in an address.
+        var namesAPerson: Bool {
+            !text.trimmingCharacters(in: .whitespaces).isEmpty
+                || !birthDate.trimmingCharacters(in: .whitespaces).isEmpty
+        }
+
         var values: [String: String] { ["q": text, "naissance": birthDate, "commune": commune, "statut": status] }
     }
 
     static let limit = 50
+
+    static let personInAddress = LogisError(
+        .badRequest, code: "search_by_person_needs_post",
+        message: "Une recherche par nom ou date de naissance s’envoie par POST : ces données ne doivent pas "
+            + "figurer dans une adresse.")
 
     /// Which kinds of criteria were used, never their values (the audit log holds no personal data).
     static func auditReason(_ criteria: Criteria, results: Int) -> String {
@@ -28,42 +42,74 @@ enum RequestSearch {
         return "recherche (\(kinds.joined(separator: ", "))) : \(results) résultat(s)"
     }
 
+    /// « Lefèvre-Dupont Élise » → " lefevre dupont elise ": lower case, no accents, one space
+    /// around each word, so `LIKE '% dup%'` finds a word by its beginning in both databases.
+    static func nameTokens(_ parts: [String]) -> String? {
+        let words = parts.map(DuplicateDetection.normalise).joined(separator: " ").split(separator: " ")
+        guard !words.isEmpty else { return nil }
+        return " " + words.joined(separator: " ") + " "
+    }
+
     static func run(_ criteria: Criteria, for agent: Account, on db: any Database) async throws -> [QueueItem] {
         if !criteria.status.isEmpty, RequestStatus(rawValue: criteria.status) == nil {
             throw LogisError(.badRequest, code: "invalid_status", message: "Statut inconnu pour la recherche.")
         }
-        if !criteria.birthDate.isEmpty, FormFields.parseDate(criteria.birthDate) == nil {
-            throw LogisError(.badRequest, code: "invalid_date", message: "Date de naissance invalide (JJ/MM/AAAA).")
+        var birth: String?
+        if !criteria.birthDate.isEmpty {
+            guard let date = FormFields.parseDate(criteria.birthDate) else {
+                throw LogisError(.badRequest, code: "invalid_date", message: "Date de naissance invalide (JJ/MM/AAAA).")
+            }
+            birth = date.iso
         }
-        let query = AgentScope.restrict(HousingRequest.query(on: db), to: agent)
+        guard let sql = db as? any SQLDatabase else { return [] }
+        var conditions: [SQLQueryString] = []
+        if agent.role != .admin {
+            conditions.append("r.territory_id = \(bind: AgentScope.territoryID(of: agent) ?? UUID())")
+        }
+        if let status = RequestStatus(rawValue: criteria.status) {
+            conditions.append("r.status = \(bind: status.rawValue)")
+        }
+        if let birth { conditions.append("r.birth_date = \(bind: birth)") }
+        let commune = criteria.commune.trimmingCharacters(in: .whitespaces)
+        if !commune.isEmpty {
+            // The commune is read in the agent's territory: a name shared elsewhere finds nothing more.
+            conditions.append(
+                """
+                EXISTS (SELECT 1 FROM request_wishes w JOIN communes c ON c.id = w.commune_id \
+                WHERE w.request_id = r.id AND c.name = \(bind: commune) AND c.territory_id = r.territory_id)
+                """)
+        }
         let text = criteria.text.trimmingCharacters(in: .whitespaces)
-        if let status = RequestStatus(rawValue: criteria.status) { query.filter(\.$status == status) }
-        if !criteria.commune.isEmpty {
-            let ids = try await RequestWish.query(on: db).join(
-                Commune.self, on: \RequestWish.$commune.$id == \Commune.$id
-            )
-            .filter(Commune.self, \.$name == criteria.commune).all().map(\.$request.id)
-            query.filter(\.$id ~~ ids)
-        }
         let compactNUD = text.uppercased().filter { $0.isLetter || $0.isNumber }
-        if compactNUD.count == NUD.length {
-            query.filter(\.$nud == compactNUD)
+        if compactNUD.count == NUD.length, compactNUD.first?.isNumber == true {
+            conditions.append("r.nud = \(bind: compactNUD)")
+        } else {
+            for word in DuplicateDetection.normalise(text).split(separator: " ") {
+                conditions.append("r.search_name LIKE \(bind: "% \(word)%")")
+            }
         }
-        let birth = FormFields.parseDate(criteria.birthDate)?.iso
-        let candidates = try await query.sort(\.$firstFiledOn, .descending).limit(2_000).all()
-        let name = DuplicateDetection.normalise(text)
-        let matches = candidates.filter { request in
-            if let birth, request.form.applicant?.birthDate != birth { return false }
-            guard !name.isEmpty, compactNUD.count != NUD.length else { return true }
-            let applicant = request.form.applicant
-            let haystack = DuplicateDetection.normalise(
-                [applicant?.lastName, applicant?.birthName, applicant?.firstName, request.nud].compactMap { $0 }
-                    .joined(separator: " "))
-            return name.split(separator: " ").allSatisfy { haystack.contains($0) }
+        let rows = try await sql.raw(
+            """
+            SELECT r.id AS "id", r.nud AS "nud", r.display_name AS "displayName", r.status AS "status", \
+            r.birth_date AS "birthDate" FROM housing_requests r \
+            WHERE \(conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")) \
+            ORDER BY r.first_filed_on DESC, r.id LIMIT \(literal: limit)
+            """
+        ).all(decoding: SearchRow.self)
+        return rows.map { row in
+            let status = RequestStatus(rawValue: row.status)?.label ?? row.status
+            let born = row.birthDate.map { " · né(e) le \(RequestSummary.display($0))" } ?? ""
+            return QueueItem(
+                requestID: row.id, nud: row.nud, name: row.displayName ?? "(identité non saisie)",
+                detail: status + born, due: nil, dueLabel: nil, daysLeft: nil, overdue: false)
         }
-        return matches.prefix(limit).map { request in
-            let birth = request.form.applicant.map { " · né(e) le \(RequestSummary.display($0.birthDate))" } ?? ""
-            return WorkQueues.item(request, detail: request.status.label + birth, due: nil, today: .today())
-        }
+    }
+
+    private struct SearchRow: Decodable {
+        let id: UUID
+        let nud: String?
+        let displayName: String?
+        let status: String
+        let birthDate: String?
     }
 }

@@ -1,5 +1,6 @@
 import Fluent
 import LogisCore
+import SQLKit
 import Vapor
 
 /// The desk's work, per territory: what to check, validate, send, renew or strike off.
@@ -54,76 +55,135 @@ struct QueueItem: Content {
     }
 }
 
+/// One page of a queue, with the counts the home page shows.
+struct QueuePageResult {
+    let items: [QueueItem]
+    let total: Int
+    let overdue: Int
+}
+
+/// Each queue is one SQL query over the columns of `M0013AddListColumns`, filtered by territory,
+/// counted, sorted and paged by the database: the cost of a page does not grow with the
+/// territory's requests.
 enum WorkQueues {
+    enum Sort: String {
+        case due = "echeance"
+        case name = "nom"
+    }
+
     /// CCH R441-2-4: the attestation is due one month after the complete filing.
     static func attestationDaysLeft(filedOn: CalendarDate, today: CalendarDate) -> Int {
         RequestCalendar.attestationDeadline(completeFilingOn: filedOn).days(since: today)
     }
 
-    static func items(
-        _ queue: WorkQueue, for agent: Account, on db: any Database, today: CalendarDate
-    )
-        async throws -> [QueueItem]
-    {
-        let scoped = { AgentScope.restrict(HousingRequest.query(on: db), to: agent) }
-        switch queue {
-        case .onlineToCheck:
-            return try await scoped().filter(\.$status == .enregistree).filter(
-                \.$deskCode == RequestRegistration.onlineDeskCode
-            )
-            .sort(\.$registeredAt).all().map { item($0, detail: "Déposée en ligne", due: nil, today: today) }
-        case .handedOver:
-            return try await scoped().filter(\.$status == .brouillon).filter(\.$handedOver == true).all()
-                .map { item($0, detail: "Saisie terminée par l’accueil", due: nil, today: today) }
-        case .piecesToCheck:
-            let requests = try await scoped().filter(\.$status ~~ [.enregistree, .active, .enInstruction]).all()
-            let byID = Dictionary(requests.compactMap { r in r.id.map { ($0, r) } }, uniquingKeysWith: { a, _ in a })
-            guard !byID.isEmpty else { return [] }
-            let documents = try await RequestDocument.query(on: db).filter(\.$request.$id ~~ Array(byID.keys))
-                .filter(\.$status == .enAttente).sort(\.$uploadedAt).all()
-            return documents.compactMap { document in
-                guard let request = byID[document.$request.id] else { return nil }
-                let label = GuichetActions.label(of: document, in: request, today: today)
-                return item(request, detail: "Pièce : \(label)", due: nil, today: today)
+    static func page(
+        _ queue: WorkQueue, for agent: Account, on db: any Database, today: CalendarDate, page: Int = 1,
+        size: Int, sort: Sort = .due
+    ) async throws -> QueuePageResult {
+        guard let sql = db as? any SQLDatabase else { return QueuePageResult(items: [], total: 0, overdue: 0) }
+        let shape = Shape(queue, today: today)
+        var conditions = shape.conditions
+        if agent.role != .admin {
+            conditions.insert("r.territory_id = \(bind: AgentScope.territoryID(of: agent) ?? UUID())", at: 0)
+        }
+        let from: SQLQueryString = "FROM \(unsafeRaw: shape.from) WHERE \(conditions.joined(separator: " AND "))"
+        struct Counts: Decodable {
+            let total: Int
+            let overdue: Int?
+        }
+        let due = shape.dueColumn ?? "NULL"
+        let counts = try await sql.raw(
+            """
+            SELECT COUNT(*) AS "total", \
+            SUM(CASE WHEN \(unsafeRaw: due) < \(bind: today.iso) THEN 1 ELSE 0 END) AS "overdue" \(from)
+            """
+        ).first(decoding: Counts.self)
+        let order = sort == .name ? "r.display_name, r.id" : shape.order
+        let rows = try await sql.raw(
+            """
+            SELECT r.id AS "id", r.nud AS "nud", r.display_name AS "displayName", \
+            \(unsafeRaw: due) AS "due", \(unsafeRaw: shape.pieceColumn ?? "NULL") AS "piece" \(from) \
+            ORDER BY \(unsafeRaw: order) LIMIT \(literal: size) OFFSET \(literal: max(0, page - 1) * size)
+            """
+        ).all(decoding: Row.self)
+        let items = rows.map { row in
+            let detail = row.piece.map { "Pièce : \(DocumentPiece.label(ofKey: $0))" } ?? shape.detail
+            return item(
+                id: row.id, nud: row.nud, name: row.displayName, detail: detail,
+                due: row.due.flatMap { try? CalendarDate(iso: $0) }, today: today)
+        }
+        return QueuePageResult(items: items, total: counts?.total ?? 0, overdue: counts?.overdue ?? 0)
+    }
+
+    private struct Row: Decodable {
+        let id: UUID
+        let nud: String?
+        let displayName: String?
+        let due: String?
+        let piece: String?
+    }
+
+    /// What distinguishes the queues: their rows, their due date, their order.
+    private struct Shape {
+        var from = "housing_requests r"
+        var conditions: [SQLQueryString]
+        var dueColumn: String?
+        var pieceColumn: String?
+        var order: String
+        var detail: String
+
+        init(_ queue: WorkQueue, today: CalendarDate) {
+            let registered: SQLQueryString = "r.status IN ('enregistree', 'active', 'en_instruction')"
+            switch queue {
+            case .onlineToCheck:
+                conditions = [
+                    "r.status = 'enregistree'", "r.desk_code = \(bind: RequestRegistration.onlineDeskCode)",
+                ]
+                order = "r.registered_at, r.id"
+                detail = "Déposée en ligne"
+            case .handedOver:
+                conditions = ["r.status = 'brouillon'", "r.handed_over = \(bind: true)"]
+                order = "r.updated_at, r.id"
+                detail = "Saisie terminée"
+            case .piecesToCheck:
+                from = "request_documents d JOIN housing_requests r ON r.id = d.request_id"
+                conditions = ["d.status = 'en_attente'", registered]
+                pieceColumn = "d.piece"
+                order = "d.uploaded_at, d.id"
+                detail = "Pièce à vérifier"
+            case .attestationsDue:
+                conditions = [
+                    "r.status IN ('enregistree', 'active')", "r.attestation_sent_at IS NULL",
+                    "r.attestation_due_on IS NOT NULL",
+                ]
+                dueColumn = "r.attestation_due_on"
+                order = "r.attestation_due_on, r.id"
+                detail = "Attestation d’enregistrement"
+            case .renewalsComing:
+                let horizon = today.adding(months: RequestCalendar.reminderMonthsBeforeAnniversary)
+                conditions = [
+                    registered, "r.anniversary_on >= \(bind: today.iso)", "r.anniversary_on <= \(bind: horizon.iso)",
+                ]
+                dueColumn = "r.anniversary_on"
+                order = "r.anniversary_on, r.id"
+                detail = "Date anniversaire"
+            case .toStrikeOff:
+                // RequestDeadlines.isStruckOff: from the radiation date itself.
+                conditions = [registered, "r.strike_off_on <= \(bind: today.iso)"]
+                dueColumn = "r.strike_off_on"
+                order = "r.strike_off_on, r.id"
+                detail = "Non renouvelée"
             }
-        case .attestationsDue:
-            let requests = try await scoped().filter(\.$status ~~ [.enregistree, .active]).filter(
-                \.$attestationSentAt == nil
-            )
-            .all()
-            return requests.compactMap { request in
-                guard let filed = request.firstFiledOn.flatMap({ try? CalendarDate(iso: $0) }) else { return nil }
-                let due = RequestCalendar.attestationDeadline(completeFilingOn: filed)
-                return item(request, detail: "Attestation d’enregistrement", due: due, today: today)
-            }.sorted { ($0.due ?? "") < ($1.due ?? "") }
-        case .renewalsComing, .toStrikeOff:
-            let requests = try await scoped().filter(\.$status ~~ [.enregistree, .active, .enInstruction]).all()
-            return requests.compactMap { request in
-                guard let schedule = RequestLifecycle.schedule(of: request) else { return nil }
-                if queue == .renewalsComing, schedule.anniversary >= today,
-                    schedule.anniversary <= today.adding(months: RequestCalendar.reminderMonthsBeforeAnniversary)
-                {
-                    return item(request, detail: "Date anniversaire", due: schedule.anniversary, today: today)
-                }
-                if queue == .toStrikeOff, RequestDeadlines.isStruckOff(schedule, on: today) {
-                    return item(request, detail: "Non renouvelée", due: schedule.radiation, today: today)
-                }
-                return nil
-            }.sorted { ($0.due ?? "") < ($1.due ?? "") }
         }
     }
 
-    /// A request as one line of a list (work queues and search results).
+    /// One line of a list (work queues and search results).
     static func item(
-        _ request: HousingRequest, detail: String, due: CalendarDate?, today: CalendarDate
-    )
-        -> QueueItem
-    {
-        let applicant = request.form.applicant
-        let name = applicant.map { "\($0.lastName.uppercased()) \($0.firstName)" } ?? "(identité non saisie)"
+        id: UUID, nud: String?, name: String?, detail: String, due: CalendarDate?, today: CalendarDate
+    ) -> QueueItem {
         let days = due.map { $0.days(since: today) }
         return QueueItem(
-            requestID: request.id ?? UUID(), nud: request.nud, name: name, detail: detail, due: due?.iso,
+            requestID: id, nud: nud, name: name ?? "(identité non saisie)", detail: detail, due: due?.iso,
             dueLabel: due.map { RequestSummary.display($0.iso) }, daysLeft: days, overdue: (days ?? 0) < 0)
     }
 }

@@ -48,6 +48,13 @@ final class HousingRequest: Model, @unchecked Sendable {
     @OptionalField(key: "radiation_comment") var radiationComment: String?
     /// SHA-256 of the one-time code that lets the person attach a paper request to their account.
     @OptionalField(key: "claim_code_hash") var claimCodeHash: String?
+    /// Kept in step with the form and dates by `syncSearchColumns` (M0013): what lists read.
+    @OptionalField(key: "search_name") var searchName: String?
+    @OptionalField(key: "display_name") var displayName: String?
+    @OptionalField(key: "birth_date") var birthDate: String?
+    @OptionalField(key: "attestation_due_on") var attestationDueOn: String?
+    @OptionalField(key: "anniversary_on") var anniversaryOn: String?
+    @OptionalField(key: "strike_off_on") var strikeOffOn: String?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -25,6 +25,7 @@ enum RequestLifecycle {
                 message: "Le renouvellement n’est possible que dans les 3 mois qui précèdent la date anniversaire.")
         }
         request.renewals += 1
+        request.syncSearchColumns()
         let next = schedule(of: request)?.anniversary.iso ?? ""
         try await db.transaction { db in
             try await request.save(on: db)

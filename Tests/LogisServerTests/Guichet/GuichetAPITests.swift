@@ -52,9 +52,23 @@ final class GuichetAPITests: XCTestCase {
                 .GET, "api/v1/guichet/requests?q=martin",
                 beforeRequest: { $0.headers.bearerAuthorization = .init(token: agent) },
                 afterResponse: { res in
+                    XCTAssertEqual(res.status, .badRequest, "a name never goes in an address")
+                    XCTAssertTrue(res.body.string.contains("search_by_person_needs_post"))
+                })
+            try await app.send(
+                .POST, "api/v1/guichet/requests/search",
+                beforeRequest: {
+                    $0.headers.bearerAuthorization = .init(token: agent)
+                    try $0.content.encode(["q": "martin"])
+                },
+                afterResponse: { res in
                     XCTAssertEqual(res.status, .ok)
                     XCTAssertTrue(res.body.string.contains(ids[0].uuidString))
                 })
+            let listed = try await AuditEntry.query(on: app.db).filter(\.$action == "request_listed")
+                .filter(\.$reason == "recherche").all()
+            XCTAssertEqual(
+                Set(listed.compactMap(\.targetID)), Set(ids.map(\.uuidString)), "each file shown is recorded")
             let searches = try await AuditEntry.query(on: app.db).filter(\.$action == "request_search").all()
             XCTAssertEqual(searches.count, 1)
             XCTAssertEqual(searches.first?.reason, "recherche (texte) : 2 résultat(s)")

@@ -119,6 +119,44 @@ final class RequestBodyLimitsTests: XCTestCase {
         }
     }
 
+    func testEmptyBodiesAreAnsweredAndTheServerStaysUp() async throws {
+        try await withRunningApp(demo: true) { app, port in
+            let token = try await app.demoToken("demandeur@demo.logis.fr")
+            let empties = [
+                "POST /api/v1/session HTTP/1.1\r\nHost: logis\r\nContent-Length: 0\r\n\r\n",
+                "POST /connexion HTTP/1.1\r\nHost: logis\r\nContent-Length: 0\r\n\r\n",
+                "POST /api/v1/session HTTP/1.1\r\nHost: logis\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n",
+                "POST /api/v1/requests HTTP/1.1\r\nHost: logis\r\nAuthorization: Bearer \(token)\r\n"
+                    + "Content-Type: multipart/form-data; boundary=x\r\nContent-Length: 0\r\n\r\n",
+            ]
+            for head in empties {
+                let socket = try RawSocket(port: port)
+                socket.send(head)
+                let answer = await socket.receive(within: .seconds(3))
+                XCTAssertNotNil(answer.status, "an answer, not a dead server: \(head)")
+                XCTAssertLessThan(answer.status ?? 500, 500, head)
+            }
+            let health = try RawSocket(port: port)
+            health.send("GET /healthz HTTP/1.1\r\nHost: logis\r\n\r\n")
+            let alive = await health.receive(within: .seconds(3))
+            XCTAssertEqual(alive.status, 200)
+        }
+    }
+
+    func testAMalformedMultipartUploadIsABadRequest() async throws {
+        try await withRunningApp(demo: true) { app, port in
+            let (token, id) = try await app.registeredApplicantRequest()
+            let body = "--X--\r\n"
+            let socket = try RawSocket(port: port)
+            socket.send(
+                "POST /api/v1/requests/\(id)/documents HTTP/1.1\r\nHost: logis\r\nAuthorization: Bearer \(token)\r\n"
+                    + "Content-Type: multipart/form-data; boundary=X\r\nContent-Length: \(body.utf8.count)\r\n\r\n"
+                    + body)
+            let answer = await socket.receive(within: .seconds(3))
+            XCTAssertEqual(answer.status, 400, "\(answer)")
+        }
+    }
+
     // MARK: - Helpers
 
     private func multipartHead(path: String, length: Int, cookies: String) -> String {

@@ -48,6 +48,8 @@ enum AuditAction: String, Sendable {
     /// A search over the territory's requests: the kinds of criteria and the number of results.
     case requestSearch = "request_search"
     case requestChanged = "request_changed"
+    /// The file appeared in a list shown to an agent (a queue, a search): name and NUD were seen.
+    case requestListed = "request_listed"
     /// A desk of another territory found this file as a possible duplicate (it saw a count only).
     case duplicateMatched = "duplicate_matched"
 }
@@ -78,5 +80,17 @@ extension Request {
             actor: actor ?? auth.get(Account.self), action: action, target: target, outcome: outcome,
             reason: reason, requestID: id)
         try await entry.save(on: db)
+    }
+
+    /// One line per file shown in a list, written in one statement: who saw which names, and where.
+    func auditListed(_ requests: [UUID], reason: String) async throws {
+        guard !requests.isEmpty else { return }
+        let actor = auth.get(Account.self)
+        let entries = requests.map {
+            AuditEntry(
+                actor: actor, action: .requestListed, target: .request($0), outcome: .success, reason: reason,
+                requestID: id)
+        }
+        try await entries.create(on: db)
     }
 }

@@ -83,6 +83,9 @@ extension LogisError {
             return .badRequest
         case let error as any AbortError:
             return from(status: error.status)
+        case _ where String(reflecting: type(of: error)).hasPrefix("MultipartKit."):
+            // A malformed multipart body (its parser's errors are not public types).
+            return .invalidBody
         default:
             return .internalError
         }

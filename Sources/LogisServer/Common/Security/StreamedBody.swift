@@ -67,7 +67,10 @@ enum StreamedBody {
         var result: EventLoopFuture<ByteBuffer> { promise.futureResult }
 
         func receive(_ part: BodyStreamResult) -> EventLoopFuture<Void> {
-            eventLoop.preconditionInEventLoop()
+            // A request without a body is "drained" at once, on the caller's task, not on the loop.
+            guard eventLoop.inEventLoop else {
+                return eventLoop.flatSubmit { self.receive(part) }
+            }
             // Once answered, the rest of the body is read and dropped so the connection can go on.
             guard !finished else { return eventLoop.makeSucceededVoidFuture() }
             switch part {
