@@ -37,6 +37,7 @@ extension Application {
             M0011AddClaimCode(),
             M0012OneLiveRequestPerAccount(),
             M0013AddListColumns(),
+            M0014CreatePendingFile(),
         ]
     }
 

@@ -29,6 +29,10 @@ struct LogisServeCommand: AsyncCommand {
             context.console.print(DemoData.accountsBanner)
         }
         OpenFileLimit.raiseToHardLimit()
+        let settled = try await PendingFile.sweep(app, now: app.clock.now)
+        if settled.removed > 0 {
+            context.console.print("Fichiers d’envois interrompus supprimés : \(settled.removed).")
+        }
         let arguments = [
             "logis", "--hostname", signature.hostname ?? "127.0.0.1", "--port", String(signature.port ?? 8080),
         ]

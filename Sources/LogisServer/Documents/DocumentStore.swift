@@ -37,13 +37,20 @@ enum DocumentStore {
             SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }
             .joined() + "." + kind.fileExtension
         let path = try storagePath(for: name, app: req.application, creatingFolder: true)
+        // Journalled before the file exists, settled in the row's transaction: a kill in between
+        // leaves an entry the next start settles (PendingFile), never an orphan file.
+        let incoming = PendingFile(storedName: name, createdAt: req.now)
+        try await incoming.create(on: req.db)
         try await req.fileio.writeFile(ByteBuffer(data: data), at: path)
         let document = RequestDocument(
             requestID: requestID, piece: piece, storedName: name, contentType: kind.rawValue, size: data.count,
             sha256: HexDigest.sha256(data))
+        let outgoing = existing.map { PendingFile(storedName: $0.storedName, createdAt: req.now) }
         do {
             try await req.db.transaction { db in
                 if let existing { try await existing.delete(on: db) }
+                try await outgoing?.create(on: db)
+                try await incoming.delete(on: db)
                 try await document.create(on: db)
                 try await RequestEvent(
                     requestID: requestID, kind: .documentUploaded, label: "Pièce déposée : \(label).",
@@ -52,9 +59,13 @@ enum DocumentStore {
             }
         } catch {
             try? FileManager.default.removeItem(atPath: path)
+            try? await incoming.delete(on: req.db)
             throw error
         }
-        if let existing { removeFile(existing, app: req.application) }
+        if let existing, let outgoing {
+            removeFile(existing, app: req.application)
+            try await outgoing.delete(on: req.db)
+        }
         if actor.role.isAgent {
             try await req.audit(.requestChanged, target: .request(requestID), reason: "piece uploaded", actor: actor)
         }
@@ -63,8 +74,13 @@ enum DocumentStore {
 
     static func delete(_ document: RequestDocument, on req: Request) async throws {
         guard document.status != .validee else { throw LogisError.documentLocked }
-        try await document.delete(on: req.db)
+        let outgoing = PendingFile(storedName: document.storedName, createdAt: req.now)
+        try await req.db.transaction { db in
+            try await outgoing.create(on: db)
+            try await document.delete(on: db)
+        }
         removeFile(document, app: req.application)
+        try await outgoing.delete(on: req.db)
     }
 
     static func contents(of document: RequestDocument, on req: Request) async throws -> ByteBuffer {

@@ -88,9 +88,12 @@ enum GuichetActions {
         let code = RequestClaim.newCode()
         request.claimCodeHash = HexDigest.sha256(code)
         try await RequestRegistration.register(
-            request, deskCode: deskCode, by: agent, on: req.db, today: req.today, now: req.now)
-        try await RequestCotation.refresh(request, on: req.db, app: req.application)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "registered at desk")
+            request, deskCode: deskCode, by: agent, on: req.db, today: req.today, now: req.now
+        ) { db in
+            try await RequestCotation.refresh(request, on: db, app: req.application)
+            try await req.audit(
+                .requestChanged, target: .request(try request.requireID()), reason: "registered at desk", in: db)
+        }
         return code
     }
 

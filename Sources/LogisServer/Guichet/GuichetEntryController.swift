@@ -120,19 +120,24 @@ struct GuichetEntryController: RouteCollection {
                 .conflict, code: "not_a_duplicate", message: "Cette demande n’est pas un doublon possible de la saisie."
             )
         }
-        for document in try await RequestDocument.query(on: req.db).filter(\.$request.$id == (try request.requireID()))
-            .all()
-        {
-            try await DocumentStore.delete(document, on: req)
-        }
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "linked to duplicate")
+        // The entry, its pieces, the event and the audit line go together; the files follow.
+        let documents = try await RequestDocument.query(on: req.db)
+            .filter(\.$request.$id == (try request.requireID())).all()
+        let outgoing = documents.map { PendingFile(storedName: $0.storedName, createdAt: req.now) }
         try await req.db.transaction { db in
+            for (document, pending) in zip(documents, outgoing) {
+                try await pending.create(on: db)
+                try await document.delete(on: db)
+            }
             try await request.delete(on: db)
             try await RequestEvent(
                 requestID: try other.requireID(), kind: .updated,
                 label: "Nouvelle saisie papier rapprochée de cette demande (doublon évité).", actor: agent
             ).create(on: db)
+            try await req.audit(
+                .requestChanged, target: .request(try request.requireID()), reason: "linked to duplicate", in: db)
         }
+        try await PendingFile.sweep(req.application, now: req.now, only: outgoing)
         return req.redirect(to: "/guichet/demandes/\(try other.requireID())?message=rattachee")
     }
 

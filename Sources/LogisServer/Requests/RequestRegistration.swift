@@ -17,15 +17,18 @@ enum RequestRegistration {
 
     /// The applicant submits their own draft online (page and API): NUD with the portal's code,
     /// score, audit line.
+    /// One transaction: a registered request always has its score and its audit line.
     static func submitOnline(_ request: HousingRequest, by account: Account, on req: Request) async throws {
-        try await register(request, deskCode: onlineDeskCode, by: account, on: req.db, today: req.today, now: req.now)
-        try await RequestCotation.refresh(request, on: req.db, app: req.application)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "submitted")
+        try await register(request, deskCode: onlineDeskCode, by: account, on: req.db, today: req.today, now: req.now) {
+            db in
+            try await RequestCotation.refresh(request, on: db, app: req.application)
+            try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "submitted", in: db)
+        }
     }
 
     static func register(
         _ request: HousingRequest, deskCode: String, by actor: Account, on db: any Database,
-        today: CalendarDate, now: Date
+        today: CalendarDate, now: Date, alsoInTransaction: (@Sendable (any Database) async throws -> Void)? = nil
     ) async throws {
         guard request.status == .brouillon else { throw notADraft }
         guard WizardStep.firstMissing(in: request.form) == nil, let wishes = request.form.wishes else {
@@ -34,6 +37,8 @@ enum RequestRegistration {
         let communes = try await Commune.query(on: db).filter(\.$name ~~ wishes.communes).with(\.$territory).all()
         guard let first = communes.first(where: { $0.name == wishes.communes.first }) else { throw incomplete }
         let requestID = try request.requireID()
+        // Every read happens before the transaction and its first statement is a write: SQLite then
+        // takes the write lock at once instead of failing to upgrade a read lock under contention.
         try await db.transaction { db in
             // Claim the draft first: of two simultaneous submissions of the same draft (a double click,
             // two agents), only one finds it still a draft; the other stops before taking a number.
@@ -62,6 +67,7 @@ enum RequestRegistration {
                 requestID: requestID, kind: .registered,
                 label: "Demande enregistrée sous le numéro unique \(nud.value).", actor: actor
             ).create(on: db)
+            try await alsoInTransaction?(db)
         }
     }
 

@@ -74,12 +74,12 @@ extension Request {
     /// The one function every feature calls to write to the audit log.
     func audit(
         _ action: AuditAction, target: AuditTarget? = nil, outcome: AuditOutcome = .success, reason: String? = nil,
-        actor: Account? = nil
+        actor: Account? = nil, in transaction: (any Database)? = nil
     ) async throws {
         let entry = AuditEntry(
             actor: actor ?? auth.get(Account.self), action: action, target: target, outcome: outcome,
             reason: reason, requestID: id)
-        try await entry.save(on: db)
+        try await entry.save(on: transaction ?? db)
     }
 
     /// One line per file shown in a list, written in one statement: who saw which names, and where.
