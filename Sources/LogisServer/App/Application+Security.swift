@@ -6,6 +6,7 @@ extension Application {
     func configureSecurity(_ settings: Settings) {
         middleware = Middlewares()
         uploadBudget = UploadBudget(capacity: settings.limits.uploadsInFlight)
+        uploadsInProgress = UploadsInProgress()
         // Idle and half-sent connections are closed; without this they stay open until the file
         // descriptors run out.
         http.server.configuration.idleTimeout = settings.limits.idleTimeout

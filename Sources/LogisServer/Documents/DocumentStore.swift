@@ -8,8 +8,27 @@ import Vapor
 enum DocumentStore {
     static func directory(_ app: Application) -> String { app.logisSettings.filesDirectory }
 
-    /// Saves `data` as the file of `piece`, replacing a previous file not yet validated.
+    /// Saves `data` as the file of `piece`, replacing a previous file not yet validated; one
+    /// upload at a time per request.
     static func upload(
+        _ data: Data, piece: String, to request: HousingRequest, by actor: Account, on req: Request,
+        filename: String = "", label evidenceLabel: String? = nil
+    ) async throws -> RequestDocument {
+        let requestID = try request.requireID()
+        let inProgress = req.application.uploadsInProgress
+        guard await inProgress.begin(requestID) else { throw LogisError.uploadInProgress }
+        do {
+            let document = try await store(
+                data, piece: piece, to: request, by: actor, on: req, filename: filename, label: evidenceLabel)
+            await inProgress.end(requestID)
+            return document
+        } catch {
+            await inProgress.end(requestID)
+            throw error
+        }
+    }
+
+    private static func store(
         _ data: Data, piece: String, to request: HousingRequest, by actor: Account, on req: Request,
         filename: String = "", label evidenceLabel: String? = nil
     ) async throws -> RequestDocument {

@@ -77,7 +77,7 @@ struct GuichetHomeController: RouteCollection {
     func queue(req: Request) async throws -> View {
         guard let queue = WorkQueue(rawValue: req.parameters.get("queue") ?? "") else { throw LogisError.notFound }
         let sort = WorkQueues.Sort(rawValue: req.query[String.self, at: "tri"] ?? "") ?? .due
-        let requested = max(1, req.query[Int.self, at: "page"] ?? 1)
+        let requested = min(max(1, req.query[Int.self, at: "page"] ?? 1), WorkQueues.maximumPage)
         let agent = try req.requireAccount()
         var result = try await WorkQueues.page(
             queue, for: agent, on: req.db, today: req.today, page: requested, size: Self.pageSize, sort: sort)

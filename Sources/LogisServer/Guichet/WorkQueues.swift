@@ -71,6 +71,8 @@ enum WorkQueues {
         case name = "nom"
     }
 
+    static let maximumPage = 1_000_000
+
     /// CCH R441-2-4: the attestation is due one month after the complete filing.
     static func attestationDaysLeft(filedOn: CalendarDate, today: CalendarDate) -> Int {
         RequestCalendar.attestationDeadline(completeFilingOn: filedOn).days(since: today)
@@ -81,6 +83,8 @@ enum WorkQueues {
         size: Int, sort: Sort = .due
     ) async throws -> QueuePageResult {
         guard let sql = db as? any SQLDatabase else { return QueuePageResult(items: [], total: 0, overdue: 0) }
+        // A page number from an address is anything up to Int.max: bound it before multiplying.
+        let page = min(max(1, page), maximumPage)
         let shape = Shape(queue, today: today)
         var conditions = shape.conditions
         if agent.role != .admin {
@@ -103,7 +107,7 @@ enum WorkQueues {
             """
             SELECT r.id AS "id", r.nud AS "nud", r.display_name AS "displayName", \
             \(unsafeRaw: due) AS "due", \(unsafeRaw: shape.pieceColumn ?? "NULL") AS "piece" \(from) \
-            ORDER BY \(unsafeRaw: order) LIMIT \(literal: size) OFFSET \(literal: max(0, page - 1) * size)
+            ORDER BY \(unsafeRaw: order) LIMIT \(literal: size) OFFSET \(literal: (page - 1) * size)
             """
         ).all(decoding: Row.self)
         let items = rows.map { row in

@@ -112,6 +112,23 @@ final class WorkQueueSQLTests: XCTestCase {
         }
     }
 
+    func testAnyPageNumberIsAnsweredWithoutOverflow() async throws {
+        try await withApp(demo: true) { app in
+            let token = try await app.demoToken("enregistreur@demo.logis.fr")
+            for page in ["9223372036854775807", "-9223372036854775808", "0"] {
+                try await app.send(
+                    .GET, "api/v1/guichet/queues/en-ligne?page=\(page)",
+                    beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+                    afterResponse: { XCTAssertEqual($0.status, .ok, page) })
+            }
+            let agent = try await Browser.signIn(app, email: "enregistreur@demo.logis.fr", password: DemoData.password)
+            try await app.send(
+                .GET, "guichet/file/en-ligne?page=9223372036854775807",
+                beforeRequest: { Browser.withSession(&$0, agent) },
+                afterResponse: { XCTAssertEqual($0.status, .ok) })
+        }
+    }
+
     // MARK: - Fixtures
 
     static func applicant(_ last: String, _ first: String, born: String) -> ApplicantSection {

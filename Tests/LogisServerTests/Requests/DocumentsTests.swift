@@ -131,4 +131,34 @@ final class DocumentsTests: XCTestCase {
             }
         }
     }
+
+    func testParallelUploadsOfOnePieceAreRefusedNotFailed() async throws {
+        try await withApp(demo: true) { app in
+            let (token, id) = try await app.registeredApplicantRequest()
+            let body = Multipart.body(fields: ["piece": "piece_identite@0"], file: ("file", "cni.pdf", Self.pdf))
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for _ in 0..<30 {
+                    group.addTask {
+                        var status: UInt = 0
+                        try await app.send(
+                            .POST, "api/v1/requests/\(id)/documents",
+                            beforeRequest: {
+                                $0.headers.bearerAuthorization = .init(token: token)
+                                $0.headers.replaceOrAdd(name: .contentType, value: Multipart.contentType)
+                                $0.body = ByteBuffer(data: body)
+                            },
+                            afterResponse: { status = $0.status.code })
+                        return status
+                    }
+                }
+                return try await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+            XCTAssertFalse(statuses.contains { $0 >= 500 }, "\(statuses)")
+            XCTAssertTrue(statuses.allSatisfy { $0 == 201 || $0 == 409 }, "\(statuses)")
+            XCTAssertGreaterThan(statuses.filter { $0 == 201 }.count, 0)
+            let rows = try await RequestDocument.query(on: app.db).filter(\.$request.$id == id)
+                .filter(\.$piece == "piece_identite@0").count()
+            XCTAssertEqual(rows, 1, "one piece, one row")
+        }
+    }
 }
