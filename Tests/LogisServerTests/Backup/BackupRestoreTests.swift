@@ -154,7 +154,14 @@ final class BackupRestoreTests: XCTestCase {
             try? input.fileHandleForWriting.close()
             holder.waitUntilExit()
         }
-        XCTAssertEqual(String(decoding: output.fileHandleForReading.availableData, as: UTF8.self), "ready\n")
+        // The pipe may deliver the line in pieces: read up to its end before going on.
+        var greeting = Data()
+        while !greeting.contains(UInt8(ascii: "\n")) {
+            let chunk = output.fileHandleForReading.availableData
+            if chunk.isEmpty { break }
+            greeting.append(chunk)
+        }
+        XCTAssertEqual(String(decoding: greeting, as: UTF8.self), "ready\n")
 
         let app = try await unopenedApp(target)
         do {
