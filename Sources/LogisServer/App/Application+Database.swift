@@ -36,6 +36,7 @@ extension Application {
             M0010CreateRequestRevision(),
             M0011AddClaimCode(),
             M0012OneLiveRequestPerAccount(),
+            M0013AddRequestAnonymisation(),
         ]
     }
 

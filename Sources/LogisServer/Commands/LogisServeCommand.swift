@@ -82,5 +82,6 @@ extension Application {
         asyncCommands.use(LogisSeedCommand(), as: "seed")
         asyncCommands.use(LogisBackupCommand(), as: "backup")
         asyncCommands.use(LogisRestoreCommand(), as: "restore")
+        asyncCommands.use(LogisRetentionCommand(), as: "retention")
     }
 }

@@ -48,6 +48,8 @@ final class HousingRequest: Model, @unchecked Sendable {
     @OptionalField(key: "radiation_comment") var radiationComment: String?
     /// SHA-256 of the one-time code that lets the person attach a paper request to their account.
     @OptionalField(key: "claim_code_hash") var claimCodeHash: String?
+    /// Set when retention removed the household's identity (docs/rules/retention.md).
+    @OptionalField(key: "anonymised_at") var anonymisedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

@@ -50,6 +50,10 @@ enum AuditAction: String, Sendable {
     case requestChanged = "request_changed"
     /// A desk of another territory found this file as a possible duplicate (it saw a count only).
     case duplicateMatched = "duplicate_matched"
+    /// Retention removed the identity of a struck-off request (docs/rules/retention.md).
+    case requestAnonymised = "request_anonymised"
+    /// A `logis retention` run: how many requests it anonymised and audit lines it deleted.
+    case retentionApplied = "retention_applied"
 }
 
 enum AuditOutcome: String, Sendable {
