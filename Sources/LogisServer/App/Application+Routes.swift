@@ -6,6 +6,7 @@ extension Application {
         // Ordinary forms are small; routes that take uploads raise their own limit.
         routes.defaultMaxBodySize = "1mb"
         try register(collection: HomeController())
+        try register(collection: PrivacyPageController())
         try register(collection: HealthController())
         try register(collection: DirectoryController())
         try register(collection: AccountPagesController(secureCookies: settings.secureCookies))
