@@ -1,8 +1,13 @@
-"""Journey 8: the privacy page, reached from the footer of any page, readable at 390 px."""
+"""Journey 8: the privacy page (from the footer, readable at 390 px) and the applicant's data download."""
+
+import io
+import json
+import urllib.request
+import zipfile
 
 from selenium.webdriver.common.by import By
 
-from support import click_and_wait, h1, link, path_of, visit
+from support import DEMO_PASSWORD, click_and_wait, fill, h1, link, path_of, submit_with, visit
 
 
 def test_privacy_page_from_the_footer(driver, screenshot, axe_check):
@@ -30,3 +35,31 @@ def test_privacy_page_fits_a_phone(driver, screenshot):
     overflow = driver.execute_script(
         "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0, f"the page scrolls sideways by {overflow} px at 390 px"
+
+
+def test_demo_applicant_downloads_their_data_from_their_space(driver, screenshot, axe_check):
+    visit(driver, "/connexion")
+    fill(driver, "email", "demandeur@demo.logis.fr")
+    fill(driver, "password", DEMO_PASSWORD)
+    submit_with(driver, "Se connecter")
+    visit(driver, "/mon-espace")
+    nud = driver.find_element(By.ID, "nud").text.strip()
+    section = driver.find_element(By.ID, "titre-donnees").find_element(By.XPATH, "..")
+    driver.execute_script("arguments[0].scrollIntoView()", section)
+    screenshot(driver, "mon-espace-mes-donnees")
+    anchor = link(driver, "Télécharger mes données (archive ZIP)", section)
+    assert anchor.get_attribute("pathname") == "/mon-espace/mes-donnees.zip"
+    axe_check(driver, "mon-espace-mes-donnees")
+
+    cookies = "; ".join(f"{c['name']}={c['value']}" for c in driver.get_cookies())
+    request = urllib.request.Request(anchor.get_attribute("href"), headers={"Cookie": cookies})
+    with urllib.request.urlopen(request, timeout=30) as response:
+        assert response.status == 200
+        assert response.headers.get_content_type() == "application/zip"
+        body = response.read()
+    with zipfile.ZipFile(io.BytesIO(body)) as archive:
+        names = archive.namelist()
+        data = json.loads(archive.read("mes-donnees.json").decode("utf-8"))
+    assert [r["nud"] for r in data["requests"]] == [nud]
+    assert sum(name.startswith(f"pieces/{nud}/") for name in names) == 3, names
+    assert "LISEZMOI.txt" in names

@@ -13,6 +13,7 @@ extension Application {
         try register(collection: SessionAPIController())
         try register(collection: RequestWizardController())
         try register(collection: PersonalSpaceController())
+        try register(collection: PersonalDataController())
         try register(collection: RequestsAPIController())
         try register(collection: EligibilityController())
         try register(collection: DocumentsController())

@@ -54,6 +54,8 @@ enum AuditAction: String, Sendable {
     case requestAnonymised = "request_anonymised"
     /// A `logis retention` run: how many requests it anonymised and audit lines it deleted.
     case retentionApplied = "retention_applied"
+    /// The person downloaded the copy of their data (RGPD article 15), from the page or the API.
+    case personalDataExported = "personal_data_exported"
 }
 
 enum AuditOutcome: String, Sendable {
