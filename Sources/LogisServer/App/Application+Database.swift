@@ -38,6 +38,7 @@ extension Application {
             M0012OneLiveRequestPerAccount(),
             M0013AddListColumns(),
             M0014CreatePendingFile(),
+            M0015AddRequestAnonymisation(),
         ]
     }
 

@@ -6,12 +6,14 @@ extension Application {
         // Ordinary forms are small; routes that take uploads raise their own limit.
         routes.defaultMaxBodySize = "1mb"
         try register(collection: HomeController())
+        try register(collection: PrivacyPageController())
         try register(collection: HealthController())
         try register(collection: DirectoryController())
         try register(collection: AccountPagesController(secureCookies: settings.secureCookies))
         try register(collection: SessionAPIController())
         try register(collection: RequestWizardController())
         try register(collection: PersonalSpaceController())
+        try register(collection: PersonalDataController())
         try register(collection: RequestsAPIController())
         try register(collection: EligibilityController())
         try register(collection: DocumentsController())

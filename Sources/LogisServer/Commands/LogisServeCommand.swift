@@ -84,5 +84,8 @@ extension Application {
         asyncCommands.use(LogisServeCommand(), as: "serve", isDefault: true)
         asyncCommands.use(LogisMigrateCommand(), as: "migrate")
         asyncCommands.use(LogisSeedCommand(), as: "seed")
+        asyncCommands.use(LogisBackupCommand(), as: "backup")
+        asyncCommands.use(LogisRestoreCommand(), as: "restore")
+        asyncCommands.use(LogisRetentionCommand(), as: "retention")
     }
 }

@@ -29,17 +29,24 @@ struct M0013AddListColumns: AsyncMigration {
         try await fillExistingRows(on: database)
     }
 
-    /// In pages of 500, so a national database is migrated without loading it whole.
+    /// In pages of 500, so a national database is migrated without loading it whole. Only the
+    /// columns that exist at this point are read (later migrations add more to the model).
     private func fillExistingRows(on database: any Database) async throws {
         var lastID: UUID?
         while true {
-            let query = HousingRequest.query(on: database).sort(\.$id).limit(500)
+            let query = HousingRequest.query(on: database)
+                .field(\.$id).field(\.$form).field(\.$firstFiledOn).field(\.$renewals)
+                .sort(\.$id).limit(500)
             if let lastID { query.filter(\.$id > lastID) }
             let page = try await query.all()
             guard !page.isEmpty else { return }
             for request in page {
                 request.syncSearchColumns()
-                try await request.save(on: database)
+                try await HousingRequest.query(on: database).filter(\.$id == (try request.requireID()))
+                    .set(\.$searchName, to: request.searchName).set(\.$displayName, to: request.displayName)
+                    .set(\.$birthDate, to: request.birthDate).set(\.$attestationDueOn, to: request.attestationDueOn)
+                    .set(\.$anniversaryOn, to: request.anniversaryOn).set(\.$strikeOffOn, to: request.strikeOffOn)
+                    .update()
             }
             lastID = page.last?.id
         }

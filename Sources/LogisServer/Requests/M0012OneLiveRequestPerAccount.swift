@@ -20,7 +20,9 @@ struct M0012OneLiveRequestPerAccount: AsyncMigration {
             "SELECT account_id AS \"accountID\" FROM housing_requests WHERE \(unsafeRaw: live) GROUP BY account_id HAVING COUNT(*) > 1"
         ).all(decoding: Duplicate.self)
         for duplicate in duplicated {
+            // Only the columns that exist at this point (later migrations add more to the model).
             let requests = try await HousingRequest.query(on: database)
+                .field(\.$id).field(\.$status).field(\.$createdAt)
                 .filter(\.$account.$id == duplicate.accountID).sort(\.$createdAt, .ascending).all()
                 .filter { $0.status.isLive }
             let keep = requests.first { $0.status != .brouillon } ?? requests[0]

@@ -52,6 +52,12 @@ enum AuditAction: String, Sendable {
     case requestListed = "request_listed"
     /// A desk of another territory found this file as a possible duplicate (it saw a count only).
     case duplicateMatched = "duplicate_matched"
+    /// Retention removed the identity of a struck-off request (docs/rules/retention.md).
+    case requestAnonymised = "request_anonymised"
+    /// A `logis retention` run: how many requests it anonymised and audit lines it deleted.
+    case retentionApplied = "retention_applied"
+    /// The person downloaded the copy of their data (RGPD article 15), from the page or the API.
+    case personalDataExported = "personal_data_exported"
 }
 
 enum AuditOutcome: String, Sendable {
