@@ -56,26 +56,47 @@ struct LogisMigrateCommand: AsyncCommand {
     }
 }
 
-/// `logis seed demo`: loads the demo territories, desks and accounts into the configured database.
+/// `logis seed demo` loads the demo territories, desks and accounts; `logis seed generated
+/// --requests N [--territory slug]` adds N generated registered requests (benchmarks, load tests).
 struct LogisSeedCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "dataset", help: "Le jeu de données à charger : demo.")
+        @Argument(name: "dataset", help: "Le jeu de données à charger : demo ou generated.")
         var dataset: String
+
+        @Option(name: "requests", help: "Pour generated : nombre de demandes à ajouter (défaut 100000).")
+        var requests: Int?
+
+        @Option(name: "territory", help: "Pour generated : le territoire (défaut petite-camargue).")
+        var territory: String?
 
         init() {}
     }
 
-    var help: String { "Charge un jeu de données (demo) dans la base configurée ; sans effet s’il est déjà chargé." }
+    var help: String {
+        "Charge un jeu de données : demo (sans effet s’il est déjà chargé) ou generated (demandes générées en nombre)."
+    }
 
     func run(using context: CommandContext, signature: Signature) async throws {
-        guard signature.dataset == "demo" else {
-            context.console.error("Jeu de données inconnu : \(signature.dataset). Seul « demo » existe.")
+        guard ["demo", "generated"].contains(signature.dataset) else {
+            context.console.error("Jeu de données inconnu : \(signature.dataset). Choix : demo, generated.")
             throw LogisError.badRequest
         }
         try await context.application.prepareDatabase()
         context.console.print("Chargement des données de démonstration…")
-        try await context.application.loadDemoData(requests: true)
-        context.console.print(DemoData.accountsBanner)
+        try await context.application.loadDemoData(requests: signature.dataset == "demo")
+        guard signature.dataset == "generated" else {
+            context.console.print(DemoData.accountsBanner)
+            return
+        }
+        let count = max(1, signature.requests ?? 100_000)
+        let territory = signature.territory ?? "petite-camargue"
+        let started = Date()
+        try await GeneratedRequests.load(count: count, territorySlug: territory, app: context.application) { done in
+            let percent = done * 100 / count
+            context.console.output("\r\(done) / \(count) demandes (\(percent) %)".consoleText(), newLine: done == count)
+        }
+        let seconds = Int(Date().timeIntervalSince(started))
+        context.console.print("\(count) demandes générées dans « \(territory) » en \(seconds) s.")
     }
 }
 
