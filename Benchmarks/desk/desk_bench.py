@@ -49,8 +49,15 @@ class Browser:
             form = dict(form, _csrf=self.cookies.get("logis_csrf", ""))
             body = urllib.parse.urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
-        self.connection.request(method, path, body=body, headers=headers)
-        response = self.connection.getresponse()
+        try:
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
+        except (http.client.RemoteDisconnected, BrokenPipeError, ConnectionResetError):
+            # The server closes connections idle for 30 s; a browser reconnects, so do we.
+            self.connection.close()
+            self.connection.connect()
+            self.connection.request(method, path, body=body, headers=headers)
+            response = self.connection.getresponse()
         data = response.read()
         for header, value in response.getheaders():
             if header.lower() == "set-cookie":
@@ -76,6 +83,7 @@ def timed(browser, method, path, form, runs, expect=200):
         if status != expect:
             sys.exit(f"desk_bench: {method} {path} answered {status}")
     samples.sort()
+    print(f"{method} {path}: median {statistics.median(samples):.1f} ms", file=sys.stderr)
     return {
         "median_ms": round(statistics.median(samples), 1),
         "p95_ms": round(samples[int(len(samples) * 0.95) - 1], 1),

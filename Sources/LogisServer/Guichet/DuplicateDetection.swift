@@ -91,7 +91,9 @@ extension HousingRequest {
         householdPersons = form.householdPersons
         incomeRFR = form.resources?.taxIncomeN2
         let filed = firstFiledOn.flatMap { try? CalendarDate(iso: $0) }
-        attestationDueOn = filed.map { RequestCalendar.attestationDeadline(completeFilingOn: $0).iso }
+        // Only while the attestation is unsent: the queue then reads a range of this index alone.
+        attestationDueOn =
+            attestationSentAt == nil ? filed.map { RequestCalendar.attestationDeadline(completeFilingOn: $0).iso } : nil
         let schedule = filed.map { RequestCalendar.renewal(registeredOn: $0, renewals: renewals) }
         anniversaryOn = schedule?.anniversary.iso
         strikeOffOn = schedule?.radiation.iso

@@ -109,6 +109,7 @@ enum GuichetActions {
     static func markAttestationSent(_ request: HousingRequest, by agent: Account, on req: Request) async throws {
         guard request.nud != nil, request.status.isRegistered else { throw Attestation.notRegistered }
         request.attestationSentAt = req.now
+        request.syncSearchColumns()
         try await req.db.transaction { db in
             try await request.save(on: db)
             try await RequestEvent(
