@@ -83,7 +83,7 @@ struct LogisSeedCommand: AsyncCommand {
         }
         try await context.application.prepareDatabase()
         context.console.print("Chargement des données de démonstration…")
-        try await context.application.loadDemoData(requests: signature.dataset == "demo")
+        try await context.application.loadDemoData(requests: true)
         guard signature.dataset == "generated" else {
             context.console.print(DemoData.accountsBanner)
             return

@@ -87,14 +87,20 @@ enum DuplicateDetection {
 
 extension HousingRequest {
     /// Keeps the searchable columns in step with the form and dates, wherever the request is saved.
+    ///
+    /// The due dates are set only while they are due: the attestation while unsent and the request
+    /// registered, the anniversary and striking-off dates while it is live. A queue then walks one
+    /// index in date order and stops at its page. Every change of status or of these dates must
+    /// call this before saving.
     func syncSearchColumns() {
         householdPersons = form.householdPersons
         incomeRFR = form.resources?.taxIncomeN2
         let filed = firstFiledOn.flatMap { try? CalendarDate(iso: $0) }
-        // Only while the attestation is unsent: the queue then reads a range of this index alone.
+        let followed = [RequestStatus.enregistree, .active, .enInstruction].contains(status)
+        let attestationDue = attestationSentAt == nil && [RequestStatus.enregistree, .active].contains(status)
         attestationDueOn =
-            attestationSentAt == nil ? filed.map { RequestCalendar.attestationDeadline(completeFilingOn: $0).iso } : nil
-        let schedule = filed.map { RequestCalendar.renewal(registeredOn: $0, renewals: renewals) }
+            attestationDue ? filed.map { RequestCalendar.attestationDeadline(completeFilingOn: $0).iso } : nil
+        let schedule = followed ? filed.map { RequestCalendar.renewal(registeredOn: $0, renewals: renewals) } : nil
         anniversaryOn = schedule?.anniversary.iso
         strikeOffOn = schedule?.radiation.iso
         guard let applicant = form.applicant else { return }

@@ -162,6 +162,7 @@ enum GuichetActions {
                 message: "La radiation date de plus de 30 jours : elle ne peut plus être annulée.")
         }
         request.status = previous
+        request.syncSearchColumns()
         request.radiationMotif = nil
         request.radiatedAt = nil
         request.statusBeforeRadiation = nil

@@ -172,6 +172,7 @@ struct GuichetFileController: RouteCollection {
             throw LogisError(.conflict, code: "invalid_transition", message: "Cette demande ne peut pas être activée.")
         }
         request.status = .active
+        request.syncSearchColumns()
         try await request.save(on: req.db)
         try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "activated")
         return back(req, request, "activee")

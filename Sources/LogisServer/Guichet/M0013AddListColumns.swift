@@ -17,9 +17,9 @@ struct M0013AddListColumns: AsyncMigration {
         }
         let indexes: [(String, [String])] = [
             ("housing_requests_birth_date", ["territory_id", "birth_date"]),
-            ("housing_requests_attestation_due", ["territory_id", "status", "attestation_due_on"]),
-            ("housing_requests_anniversary", ["territory_id", "status", "anniversary_on"]),
-            ("housing_requests_strike_off", ["territory_id", "status", "strike_off_on"]),
+            ("housing_requests_attestation_due", ["territory_id", "attestation_due_on"]),
+            ("housing_requests_anniversary", ["territory_id", "anniversary_on"]),
+            ("housing_requests_strike_off", ["territory_id", "strike_off_on"]),
             // Covering the name search: scanning this index reads no form, however many requests.
             ("housing_requests_search", ["territory_id", "first_filed_on", "search_name"]),
             ("housing_requests_online", ["territory_id", "status", "desk_code", "registered_at"]),
@@ -39,6 +39,7 @@ struct M0013AddListColumns: AsyncMigration {
         while true {
             let query = HousingRequest.query(on: database)
                 .field(\.$id).field(\.$form).field(\.$firstFiledOn).field(\.$renewals).field(\.$attestationSentAt)
+                .field(\.$status)
                 .sort(\.$id).limit(500)
             if let lastID { query.filter(\.$id > lastID) }
             let page = try await query.all()

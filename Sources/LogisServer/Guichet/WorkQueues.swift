@@ -155,25 +155,22 @@ enum WorkQueues {
                 pieceColumn = "d.piece"
                 order = "d.uploaded_at, d.id"
                 detail = "Pièce à vérifier"
+            // The three due dates are set only while due (`syncSearchColumns`): the date alone
+            // selects the rows, so the count and the page read one index.
             case .attestationsDue:
-                conditions = [
-                    "r.status IN ('enregistree', 'active')", "r.attestation_sent_at IS NULL",
-                    "r.attestation_due_on IS NOT NULL",
-                ]
+                conditions = ["r.attestation_due_on IS NOT NULL"]
                 dueColumn = "r.attestation_due_on"
                 order = "r.attestation_due_on, r.id"
                 detail = "Attestation d’enregistrement"
             case .renewalsComing:
                 let horizon = today.adding(months: RequestCalendar.reminderMonthsBeforeAnniversary)
-                conditions = [
-                    registered, "r.anniversary_on >= \(bind: today.iso)", "r.anniversary_on <= \(bind: horizon.iso)",
-                ]
+                conditions = ["r.anniversary_on >= \(bind: today.iso)", "r.anniversary_on <= \(bind: horizon.iso)"]
                 dueColumn = "r.anniversary_on"
                 order = "r.anniversary_on, r.id"
                 detail = "Date anniversaire"
             case .toStrikeOff:
                 // RequestDeadlines.isStruckOff: from the radiation date itself.
-                conditions = [registered, "r.strike_off_on <= \(bind: today.iso)"]
+                conditions = ["r.strike_off_on <= \(bind: today.iso)"]
                 dueColumn = "r.strike_off_on"
                 order = "r.strike_off_on, r.id"
                 detail = "Non renouvelée"

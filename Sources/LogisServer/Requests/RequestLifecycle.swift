@@ -48,6 +48,7 @@ enum RequestLifecycle {
         request.status = .radiee
         request.radiationMotif = motif.rawValue
         request.radiatedAt = now
+        request.syncSearchColumns()
         try await db.transaction { db in
             try await request.save(on: db)
             try await RequestEvent(
