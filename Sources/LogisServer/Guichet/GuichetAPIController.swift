@@ -10,7 +10,7 @@ struct GuichetAPIController: RouteCollection {
         api.get("queues", use: queues).access(agents)
         api.get("queues", ":queue", use: queue).access(agents)
         api.get("requests", use: search).access(agents)
-        api.post("requests", "search", use: searchByPerson).access(agents)
+        api.post("search", use: searchByPerson).access(agents)
         api.post("requests", use: create).access(GuichetEntryController.entering)
         let one = api.grouped("requests", ":request")
         one.get(use: show).access(agents)

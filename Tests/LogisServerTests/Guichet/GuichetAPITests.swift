@@ -56,7 +56,7 @@ final class GuichetAPITests: XCTestCase {
                     XCTAssertTrue(res.body.string.contains("search_by_person_needs_post"))
                 })
             try await app.send(
-                .POST, "api/v1/guichet/requests/search",
+                .POST, "api/v1/guichet/search",
                 beforeRequest: {
                     $0.headers.bearerAuthorization = .init(token: agent)
                     try $0.content.encode(["q": "martin"])
