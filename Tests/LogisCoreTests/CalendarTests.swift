@@ -55,11 +55,20 @@ struct CalendarTests {
     }
 
     static let offers: [(String, String)] = [
-        ("2026-01-05", "2026-01-15"), ("2026-02-25", "2026-03-07"), ("2024-02-25", "2024-03-06"),
-        ("2025-12-28", "2026-01-07"),
+        ("2026-01-05", "2026-01-15"),  // Thursday
+        ("2024-02-25", "2024-03-06"),  // leap February, Wednesday
+        ("2025-12-28", "2026-01-07"),  // across the year, Wednesday
+        ("2026-02-25", "2026-03-09"),  // ten days end on Saturday 7 March → Monday 9
+        ("2026-02-26", "2026-03-09"),  // Sunday 8 March → Monday 9
+        ("2026-05-04", "2026-05-15"),  // Ascension, Thursday 14 May 2026 → Friday 15
+        ("2026-07-04", "2026-07-15"),  // 14 juillet, a Tuesday → Wednesday 15
+        ("2026-12-15", "2026-12-28"),  // Christmas Friday, then the weekend → Monday 28
+        ("2027-05-07", "2027-05-18"),  // lundi de Pentecôte 17 May 2027 → Tuesday 18
     ]
 
-    @Test("CCH R441-10: 10 days to answer an offer; silence is refusal", arguments: offers)
+    @Test(
+        "CCH R441-10: at least 10 full days to answer an offer, to a working day (CPC art. 642)",
+        arguments: offers)
     func offerDeadline(_ sent: String, _ deadline: String) throws {
         #expect(RequestCalendar.offerAnswerDeadline(sentOn: try date(sent)) == (try date(deadline)))
     }

@@ -12,7 +12,7 @@ struct TypologyTests {
         ("seed: famille avec 5 enfants → T4/T5/T6", 2, 5, nil, [.t4, .t5, .t6], .seed),
         ("seed: parent seul avec 2 enfants is a famille → T3/T4", 1, 2, nil, [.t3, .t4], .seed),
         ("seed: parent seul avec 3 enfants → T4/T5/T6", 1, 3, nil, [.t4, .t5, .t6], .seed),
-        ("reading: parent seul avec 1 enfant → T2/T3", 1, 1, nil, [.t2, .t3], .reading),
+        ("seed: parent seul avec 1 enfant is a « famille avec 1 enfant » → T3/T4", 1, 1, nil, [.t3, .t4], .seed),
         ("reading: two adults not a couple → T2/T3", 2, 0, false, [.t2, .t3], .reading),
         ("reading: couple + adult child → T3", 3, 0, nil, [.t3], .reading),
         ("reading: three unrelated adults → T3/T4", 3, 0, false, [.t3, .t4], .reading),

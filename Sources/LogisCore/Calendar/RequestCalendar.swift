@@ -34,10 +34,13 @@ public enum RequestCalendar {
         filing.adding(months: attestationMonths)
     }
 
-    /// Last day to answer an offer sent on `sent` (CCH R441-10: 10 days; silence = refusal).
-    /// An offer sent on 2026-01-05 can be answered until 2026-01-15 inclusive.
+    /// Last day to answer an offer sent on `sent` (CCH R441-10: « un délai de réflexion qui ne
+    /// peut être inférieur à dix jours »; silence = refusal). Ten full days after the day it was
+    /// sent, so an offer sent on 2026-01-05 can be answered until 2026-01-15 inclusive; a last
+    /// day on a Saturday, Sunday or public holiday moves to the next working day [reading: the
+    /// general rule for time limits, code de procédure civile art. 642, docs/rules/calendars.md].
     public static func offerAnswerDeadline(sentOn sent: CalendarDate) -> CalendarDate {
-        sent.adding(days: offerAnswerDays)
+        FrenchHolidays.nextWorkingDay(from: sent.adding(days: offerAnswerDays))
     }
 
     /// Whether an offer sent on `sent` and not answered by `date` counts as refused.

@@ -1,9 +1,9 @@
 /// The typologies suited to a household.
 ///
 /// Seed 003 ("Pour quel type de logement ?"): personne seule → T1/T2; couple → T2; famille avec
-/// 1 ou 2 enfants → T3/T4; famille avec 3 enfants et plus → T4/T5/T6. Our readings for the
-/// compositions the seed does not show (single parent with one child, adults beyond the couple)
-/// are in docs/rules/typology.md.
+/// 1 ou 2 enfants → T3/T4; famille avec 3 enfants et plus → T4/T5/T6. A single parent with
+/// children is a famille. Our readings for the compositions the seed does not show (adults
+/// beyond the parent or the couple) are in docs/rules/typology.md.
 public struct TypologyAdvice: Sendable, Equatable, Encodable {
     public let minimum: Typology
     public let maximum: Typology
@@ -31,9 +31,6 @@ public struct TypologyAdvice: Sendable, Equatable, Encodable {
         switch (household.couple, children) {
         case (false, 0): reason = "personne seule"
         case (true, 0): reason = "couple"
-        case (false, 1):
-            reason = "parent seul avec 1 enfant"
-            basis = .reading
         case (_, 1...2): reason = "famille avec " + FrenchFormat.count(children, "enfant", "enfants")
         default: reason = "famille avec 3 enfants et plus"
         }
@@ -53,8 +50,7 @@ public struct TypologyAdvice: Sendable, Equatable, Encodable {
             switch (household.couple, household.children) {
             case (false, 0): .t1 ... .t2
             case (true, 0): .t2 ... .t2
-            // Reading: a parent and one child need at most two bedrooms; a T2 is acceptable.
-            case (false, 1): .t2 ... .t3
+            // Seed 003: « famille avec 1 ou 2 enfants → T3/T4 », a parent alone included.
             case (_, 1...2): .t3 ... .t4
             // Seed 003 writes "plus de 3 enfants"; we read it as 3 or more (DOMAIN.md §4).
             default: .t4 ... .t6

@@ -16,6 +16,15 @@ enum TextInput {
         return composed
     }
 
+    /// A free-text answer (a comment, a reference): trimmed and composed, or a clear 422.
+    static func validated(_ text: String, allowLineBreaks: Bool = true) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let clean = clean(trimmed, allowLineBreaks: allowLineBreaks) else {
+            throw LogisError.validation(refusedMessage, code: "invalid_characters")
+        }
+        return clean
+    }
+
     static func isRefused(_ scalar: Unicode.Scalar, allowLineBreaks: Bool) -> Bool {
         switch scalar.value {
         case 0x09: return false

@@ -19,7 +19,7 @@ enum DocumentReview {
         _ document: RequestDocument, label: String, reason: RequestDocument.RefusalReason, comment: String,
         by agent: Account, on db: any Database
     ) async throws {
-        let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        let comment = try TextInput.validated(comment)
         guard !comment.isEmpty else {
             throw LogisError.validation(
                 "Expliquez le refus au demandeur dans un commentaire.", code: "refusal_comment_required")

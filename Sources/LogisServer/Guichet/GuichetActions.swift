@@ -136,7 +136,7 @@ enum GuichetActions {
     static func radiate(
         _ request: HousingRequest, motif: RadiationMotif, comment: String, by agent: Account, on req: Request
     ) async throws {
-        let comment = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        let comment = try TextInput.validated(comment)
         if motif == .irrecevabilite, comment.isEmpty {
             throw LogisError.validation(
                 "Une radiation pour irrecevabilité doit être motivée : écrivez un commentaire.",
@@ -194,7 +194,8 @@ enum GuichetActions {
             date = parsed.iso
         }
         let decisionDate = date
-        let reference = reference.trimmingCharacters(in: .whitespacesAndNewlines)
+        let reference = try TextInput.validated(reference, allowLineBreaks: false)
+        let comment = try TextInput.validated(comment)
         if criterion == .dalo, decisionDate == nil || reference.isEmpty {
             throw LogisError.validation(
                 "Une décision DALO se saisit avec sa date et sa référence.", code: "dalo_decision_incomplete")

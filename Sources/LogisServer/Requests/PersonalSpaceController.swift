@@ -140,7 +140,8 @@ struct PersonalSpaceController: RouteCollection {
             return try await req.view.render("requests/abandon", page).encodeResponse(
                 status: .unprocessableEntity, for: req)
         }
-        let comment = form.comment.map { String($0.prefix(500)) }.flatMap { $0.isEmpty ? nil : $0 }
+        let comment = try form.comment.map { String(try TextInput.validated($0).prefix(500)) }
+            .flatMap { $0.isEmpty ? nil : $0 }
         try await RequestLifecycle.radiate(
             request, motif: .abandon, comment: comment, by: account, on: req.db, now: req.now)
         return req.redirect(to: "/mon-espace?message=abandon")
