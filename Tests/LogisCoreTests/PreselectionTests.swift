@@ -10,14 +10,34 @@ struct PreselectionTests {
     func candidate(
         _ nud: String, score: Int = 50, filed: String = "2024-01-10", communes: [String] = ["30341"],
         typologies: TypologySet = [], adults: Int = 2, children: Int = 1,
-        financings: FinancingSet = [.plai, .plus, .pls],
+        financings: FinancingSet = [.plai, .plus, .pls], unjudged: FinancingSet = [],
         need: AccessibilityNeed = .none, maximumRent: Int? = nil, actionLogement: Bool = false
     ) throws -> PreselectionCandidate {
         PreselectionCandidate(
             nud: nud, score: score, firstFiling: try CalendarDate(iso: filed), wishedCommunes: communes,
             wishedTypologies: typologies, composition: try HouseholdComposition(adults: adults, children: children),
-            eligibleFinancings: financings, accessibilityNeed: need, maximumRent: maximumRent,
+            eligibleFinancings: financings, unjudgedFinancings: unjudged, accessibilityNeed: need,
+            maximumRent: maximumRent,
             actionLogementEligible: actionLogement)
+    }
+
+    /// Issue "rules mended" 5.1: a financing whose ceiling table is missing (DOMAIN.md §4: the
+    /// PLAI table of a year not yet published) is not judged, so it never excludes.
+    static let financingCases: [(String, FinancingSet, FinancingSet, Bool, Bool)] = [
+        ("eligible for PLUS: kept, judged", [.plus], [], true, false),
+        ("above the PLUS ceiling: excluded", [.pls], [], false, false),
+        ("PLUS table missing: kept, named as not judged", [], [.plus], true, true),
+        ("PLUS table missing, eligible elsewhere: kept, not judged", [.pls], [.plus], true, true),
+    ]
+
+    @Test("A missing ceiling table is not judged, never « above the ceiling »", arguments: financingCases)
+    func missingTable(
+        _ name: String, eligible: FinancingSet, unjudged: FinancingSet, kept: Bool, notJudged: Bool
+    ) throws {
+        let result = Preselection.rank(
+            [try candidate("0300124000001GDPUB", financings: eligible, unjudged: unjudged)], for: dwelling)
+        #expect((result.excluded.isEmpty) == kept, "\(name)")
+        #expect(result.selected.first?.financingNotJudged == (kept ? notJudged : nil), "\(name)")
     }
 
     @Test("Order: score descending, then earlier first filing, then NUD ascending")

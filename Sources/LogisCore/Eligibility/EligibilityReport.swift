@@ -25,6 +25,9 @@ public struct EligibilityReport: Encodable, Sendable, Equatable {
     public var eligibleFinancings: FinancingSet {
         FinancingSet(Financing.allCases.filter { eligible[$0] == true })
     }
+
+    /// The financings not judged for want of a table: the pre-selection keeps the household for them.
+    public var unjudgedFinancings: FinancingSet { FinancingSet(missing) }
 }
 
 extension CeilingsCatalog {

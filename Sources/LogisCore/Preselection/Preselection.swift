@@ -19,7 +19,7 @@ public enum Preselection {
         }
         kept.sort { isRankedBefore(candidates[$0], candidates[$1]) }
         let ranked = kept.enumerated().map { position, index in
-            RankedCandidate(rank: position + 1, candidate: candidates[index])
+            RankedCandidate(rank: position + 1, candidate: candidates[index], financing: dwelling.financing)
         }
         let limit = min(max(0, count), ranked.count)
         return PreselectionResult(
@@ -34,7 +34,10 @@ public enum Preselection {
 
     /// The first hard filter the candidate fails, in `ExclusionRule` order; `nil` when it passes all.
     public static func firstFailedRule(_ candidate: PreselectionCandidate, _ dwelling: Dwelling) -> ExclusionRule? {
-        if !candidate.eligibleFinancings.contains(dwelling.financing) { return .financingNotEligible }
+        let financing = dwelling.financing
+        if !candidate.eligibleFinancings.contains(financing), !candidate.unjudgedFinancings.contains(financing) {
+            return .financingNotEligible
+        }
         if !candidate.wishedCommunes.contains(dwelling.commune) { return .communeNotWished }
         if !candidate.wishedTypologies.isEmpty, !candidate.wishedTypologies.contains(dwelling.typology) {
             return .typologyNotWished
@@ -66,12 +69,17 @@ public struct RankedCandidate: Sendable, Equatable, Encodable {
     public let nud: String
     public let score: Int
     public let firstFiling: CalendarDate
+    /// The dwelling's financing has no ceiling table for the year: eligibility was not judged and
+    /// must be checked by hand (said, never guessed).
+    public let financingNotJudged: Bool
 
-    init(rank: Int, candidate: PreselectionCandidate) {
+    init(rank: Int, candidate: PreselectionCandidate, financing: Financing) {
         self.rank = rank
         nud = candidate.nud
         score = candidate.score
         firstFiling = candidate.firstFiling
+        financingNotJudged =
+            !candidate.eligibleFinancings.contains(financing) && candidate.unjudgedFinancings.contains(financing)
     }
 }
 

@@ -11,6 +11,9 @@ public struct PreselectionCandidate: Sendable, Equatable {
     public let composition: HouseholdComposition
     /// The financings whose ceilings the household meets (stored, recomputed on change).
     public let eligibleFinancings: FinancingSet
+    /// The financings whose ceiling table is missing for the year and zone: not judged, so never
+    /// a reason to exclude (an unpublished PLAI table is no "ressources au-dessus du plafond").
+    public let unjudgedFinancings: FinancingSet
     public let accessibilityNeed: AccessibilityNeed
     /// The highest rent + charges the household accepts (Cerfa section 8), if given.
     public let maximumRent: Int?
@@ -20,7 +23,8 @@ public struct PreselectionCandidate: Sendable, Equatable {
     public init(
         nud: String, score: Int, firstFiling: CalendarDate, wishedCommunes: [String],
         wishedTypologies: TypologySet = [], composition: HouseholdComposition, eligibleFinancings: FinancingSet,
-        accessibilityNeed: AccessibilityNeed = .none, maximumRent: Int? = nil, actionLogementEligible: Bool = false
+        unjudgedFinancings: FinancingSet = [], accessibilityNeed: AccessibilityNeed = .none, maximumRent: Int? = nil,
+        actionLogementEligible: Bool = false
     ) {
         self.nud = nud
         self.score = score
@@ -29,6 +33,7 @@ public struct PreselectionCandidate: Sendable, Equatable {
         self.wishedTypologies = wishedTypologies
         self.composition = composition
         self.eligibleFinancings = eligibleFinancings
+        self.unjudgedFinancings = unjudgedFinancings
         self.accessibilityNeed = accessibilityNeed
         self.maximumRent = maximumRent
         self.actionLogementEligible = actionLogementEligible

@@ -108,20 +108,23 @@ struct CotationView: Content {
 
     /// Months between first filing and the lease, over requests of the same territory and
     /// typology that were satisfied; nil until there is at least one.
+    /// One aggregate over `waited_months`, set when a request is satisfied (M0013).
     private static func averageWait(like request: HousingRequest, on db: any Database) async throws -> Double? {
-        let satisfied = try await HousingRequest.query(on: db)
-            .filter(\.$territory.$id == request.$territory.id)
-            .filter(\.$primaryTypology == request.primaryTypology)
-            .filter(\.$status == .satisfaite)
-            .field(\.$firstFiledOn).field(\.$radiatedAt)
-            .all()
-        let waits = satisfied.compactMap { other -> Int? in
-            guard let first = other.firstFiledOn.flatMap({ try? CalendarDate(iso: $0) }), let end = other.radiatedAt
-            else { return nil }
-            return first.fullMonths(until: CalendarDate.today(now: end))
+        guard let sql = db as? any SQLDatabase, let territory = request.$territory.id,
+            let typology = request.primaryTypology
+        else { return nil }
+        struct Average: Decodable {
+            let months: Int?
+            let count: Int
         }
-        guard !waits.isEmpty else { return nil }
-        return (Double(waits.reduce(0, +)) / Double(waits.count) * 10).rounded() / 10
+        let row = try await sql.raw(
+            """
+            SELECT SUM(waited_months) AS "months", COUNT(waited_months) AS "count" FROM housing_requests \
+            WHERE territory_id = \(bind: territory) AND primary_typology = \(bind: typology) AND status = 'satisfaite'
+            """
+        ).first(decoding: Average.self)
+        guard let row, row.count > 0, let months = row.months else { return nil }
+        return (Double(months) / Double(row.count) * 10).rounded() / 10
     }
 
     static func refusalEffect(_ rule: RefusalRule?) -> String {

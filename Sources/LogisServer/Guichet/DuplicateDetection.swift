@@ -103,6 +103,9 @@ extension HousingRequest {
         let schedule = followed ? filed.map { RequestCalendar.renewal(registeredOn: $0, renewals: renewals) } : nil
         anniversaryOn = schedule?.anniversary.iso
         strikeOffOn = schedule?.radiation.iso
+        waitedMonths =
+            status == .satisfaite
+            ? filed.flatMap { first in radiatedAt.map { first.fullMonths(until: CalendarDate.today(now: $0)) } } : nil
         guard let applicant = form.applicant else { return }
         searchName = RequestSearch.nameTokens(
             [applicant.lastName, applicant.birthName, applicant.firstName])

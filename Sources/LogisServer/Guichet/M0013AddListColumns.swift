@@ -15,6 +15,7 @@ struct M0013AddListColumns: AsyncMigration {
         for column in Self.columns {
             try await database.schema(HousingRequest.schema).field(.string(column), .string).update()
         }
+        try await database.schema(HousingRequest.schema).field("waited_months", .int).update()
         let indexes: [(String, [String])] = [
             ("housing_requests_birth_date", ["territory_id", "birth_date"]),
             ("housing_requests_attestation_due", ["territory_id", "attestation_due_on"]),
@@ -39,7 +40,7 @@ struct M0013AddListColumns: AsyncMigration {
         while true {
             let query = HousingRequest.query(on: database)
                 .field(\.$id).field(\.$form).field(\.$firstFiledOn).field(\.$renewals).field(\.$attestationSentAt)
-                .field(\.$status)
+                .field(\.$status).field(\.$radiatedAt)
                 .sort(\.$id).limit(500)
             if let lastID { query.filter(\.$id > lastID) }
             let page = try await query.all()
@@ -50,6 +51,7 @@ struct M0013AddListColumns: AsyncMigration {
                     .set(\.$searchName, to: request.searchName).set(\.$displayName, to: request.displayName)
                     .set(\.$birthDate, to: request.birthDate).set(\.$attestationDueOn, to: request.attestationDueOn)
                     .set(\.$anniversaryOn, to: request.anniversaryOn).set(\.$strikeOffOn, to: request.strikeOffOn)
+                    .set(\.$waitedMonths, to: request.waitedMonths)
                     .update()
             }
             lastID = page.last?.id
@@ -57,7 +59,7 @@ struct M0013AddListColumns: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for column in Self.columns {
+        for column in Self.columns + ["waited_months"] {
             try await database.schema(HousingRequest.schema).deleteField(.string(column)).update()
         }
     }

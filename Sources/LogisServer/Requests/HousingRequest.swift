@@ -55,6 +55,8 @@ final class HousingRequest: Model, @unchecked Sendable {
     @OptionalField(key: "attestation_due_on") var attestationDueOn: String?
     @OptionalField(key: "anniversary_on") var anniversaryOn: String?
     @OptionalField(key: "strike_off_on") var strikeOffOn: String?
+    /// Whole months from the first filing to the satisfaction, for the average wait shown.
+    @OptionalField(key: "waited_months") var waitedMonths: Int?
     /// Set when retention removed the household's identity (docs/rules/retention.md).
     @OptionalField(key: "anonymised_at") var anonymisedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?

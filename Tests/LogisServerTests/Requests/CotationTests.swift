@@ -1,4 +1,5 @@
 import Fluent
+import LogisCore
 import XCTVapor
 
 @testable import LogisServer
@@ -18,6 +19,7 @@ final class CotationTests: XCTestCase {
         let position: Int
         let similarCount: Int
         let refusalEffect: String
+        let averageWaitMonths: Double?
     }
 
     func testApplicantSeesBreakdownAndPositionAmongSimilarRequests() async throws {
@@ -63,6 +65,32 @@ final class CotationTests: XCTestCase {
                 .GET, "api/v1/requests/\(firstID)/cotation",
                 beforeRequest: { $0.headers.bearerAuthorization = .init(token: secondToken) },
                 afterResponse: { XCTAssertEqual($0.status, .notFound) })
+        }
+    }
+
+    func testAverageWaitIsOverSatisfiedRequestsOfTheSameTerritoryAndTypology() async throws {
+        try await withApp(demo: true) { app in
+            let (token, id) = try await app.registeredApplicantRequest()
+            let mine = try await app.storedRequest(id)
+            for (filed, leased) in [
+                ("2024-01-10", "2025-01-10"), ("2024-01-10", "2025-07-10"), ("2023-01-10", "2026-01-10"),
+            ] {
+                let other = HousingRequest(accountID: nil)
+                other.$territory.id = mine.$territory.id
+                other.primaryTypology = filed == "2023-01-10" ? "T6" : mine.primaryTypology
+                other.status = .satisfaite
+                other.firstFiledOn = filed
+                other.radiatedAt = try CalendarDate(iso: leased).startOfDayDate
+                other.syncSearchColumns()
+                try await other.create(on: app.db)
+            }
+            try await app.send(
+                .GET, "api/v1/requests/\(id)/cotation",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+                afterResponse: { res in
+                    let cotation = try res.content.decode(Cotation.self)
+                    XCTAssertEqual(cotation.averageWaitMonths, 15, "12 and 18 months; the T6 request is not alike")
+                })
         }
     }
 }
