@@ -119,7 +119,8 @@ struct CotationView: Content {
         }
         let row = try await sql.raw(
             """
-            SELECT SUM(waited_months) AS "months", COUNT(waited_months) AS "count" FROM housing_requests \
+            SELECT CAST(SUM(waited_months) AS BIGINT) AS "months", COUNT(waited_months) AS "count" \
+            FROM housing_requests \
             WHERE territory_id = \(bind: territory) AND primary_typology = \(bind: typology) AND status = 'satisfaite'
             """
         ).first(decoding: Average.self)

@@ -1,12 +1,13 @@
 import Fluent
 import Foundation
+import SQLKit
 import Vapor
 import XCTVapor
 
 @testable import LogisServer
 
 /// One helper for every database test: SQLite by default (a fresh file per test), PostgreSQL when
-/// `DATABASE_URL` is set (the schema is reverted and migrated again so each test starts clean).
+/// `DATABASE_URL` is set (the schema is dropped and migrated again so each test starts clean).
 enum TestApp {
     static var databaseURL: String? {
         ProcessInfo.processInfo.environment["DATABASE_URL"].flatMap { $0.isEmpty ? nil : $0 }
@@ -21,8 +22,10 @@ enum TestApp {
         let app = try await Application.make(.testing)
         do {
             try await configure(app, settings: settings)
-            if resetDatabase, settings.databaseKind == .postgres {
-                try await app.autoRevert()
+            if resetDatabase, settings.databaseKind == .postgres, let sql = app.db as? any SQLDatabase {
+                // A clean schema whatever an earlier run left (a revert would trust its migrations).
+                try await sql.raw("DROP SCHEMA public CASCADE").run()
+                try await sql.raw("CREATE SCHEMA public").run()
             }
             try await app.prepareDatabase()
         } catch {
