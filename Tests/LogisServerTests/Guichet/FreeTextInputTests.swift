@@ -8,12 +8,7 @@ import XCTVapor
 final class FreeTextInputTests: XCTestCase {
     func testARadiationCommentWithARightToLeftOverrideIsRefused() async throws {
         try await withApp(demo: true) { app in
-            let agent = try await Browser.signIn(app, email: "enregistreur@demo.logis.fr", password: DemoData.password)
-            let id = try await app.enterPaperRequest(session: agent)
-            try await app.send(
-                .POST, "guichet/demandes/\(id)/saisie/enregistrer",
-                beforeRequest: { Browser.post(&$0, form: [:], session: agent) },
-                afterResponse: { XCTAssertEqual($0.status, .seeOther) })
+            let (_, id) = try await app.registeredPaperRequest()
             let token = try await app.demoToken("enregistreur@demo.logis.fr")
             for comment in ["Dossier \u{202E}ecnatpecca", "Bip\u{7}", "Nul\u{0}"] {
                 try await app.send(

@@ -193,12 +193,7 @@ final class GuichetTests: XCTestCase {
 
     func testRadiationMotifsAndCommentRuleAndAdminRestore() async throws {
         try await withApp(demo: true) { app in
-            let agent = try await Browser.signIn(app, email: "enregistreur@demo.logis.fr", password: DemoData.password)
-            let id = try await app.enterPaperRequest(session: agent)
-            try await app.send(
-                .POST, "guichet/demandes/\(id)/saisie/enregistrer",
-                beforeRequest: { Browser.post(&$0, form: [:], session: agent) },
-                afterResponse: { XCTAssertEqual($0.status, .seeOther) })
+            let (agent, id) = try await app.registeredPaperRequest()
             try await app.send(
                 .POST, "guichet/demandes/\(id)/radier",
                 beforeRequest: { Browser.post(&$0, form: ["motif": "irrecevabilite", "comment": ""], session: agent) },

@@ -65,6 +65,17 @@ extension Application {
         return id
     }
 
+    /// A paper request entered and registered at the demo Petite Camargue desk, with the agent's session.
+    func registeredPaperRequest() async throws -> (session: String, id: UUID) {
+        let agent = try await Browser.signIn(self, email: "enregistreur@demo.logis.fr", password: DemoData.password)
+        let id = try await enterPaperRequest(session: agent)
+        try await send(
+            .POST, "guichet/demandes/\(id)/saisie/enregistrer",
+            beforeRequest: { Browser.post(&$0, form: [:], session: agent) },
+            afterResponse: { XCTAssertEqual($0.status, .seeOther) })
+        return (agent, id)
+    }
+
     /// A bearer token for a demo account.
     func demoToken(_ email: String) async throws -> String {
         try await token(email: email, password: DemoData.password)
