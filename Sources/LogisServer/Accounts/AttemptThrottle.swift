@@ -116,6 +116,11 @@ extension AttemptThrottle.Counter {
     /// Claim codes tried from one address, whatever the request.
     static func claimFrom(address: String) -> Self { .init("claim-address", address, limit: 20, growing: false) }
 
+    /// Duplicate checks by one agent: past the limit, a loop probing who has a request stops.
+    static func duplicateChecks(agentID: UUID) -> Self {
+        .init("duplicate-check", agentID.uuidString, limit: DuplicateDetection.checksPerAgent, growing: false)
+    }
+
     /// Accounts created from one address (each costs a Bcrypt hash).
     static func signUpFrom(address: String) -> Self { .init("sign-up", address, limit: 10, growing: false) }
 }

@@ -51,7 +51,7 @@ enum DuplicateDetection {
     {
         let agent = try req.requireAccount()
         _ = try await AttemptThrottle(database: req.db, now: req.now).admit([
-            .init("duplicate-check", try agent.requireID().uuidString, limit: checksPerAgent, growing: false)
+            .duplicateChecks(agentID: try agent.requireID())
         ])
         let all = try await candidates(for: request, on: req.db)
         let territory = AgentScope.territoryID(of: agent)

@@ -93,10 +93,7 @@ struct GuichetAPIController: RouteCollection {
             throw LogisError(
                 .badRequest, code: "missing_criteria", message: "Indiquez au moins un critère de recherche.")
         }
-        let results = try await RequestSearch.run(criteria, for: try req.requireAccount(), on: req.db)
-        try await req.audit(.requestSearch, reason: RequestSearch.auditReason(criteria, results: results.count))
-        try await req.auditListed(results.map(\.requestID), reason: "recherche")
-        return results
+        return try await RequestSearch.run(criteria, on: req)
     }
 
     struct AgentRequestDTO: Content {

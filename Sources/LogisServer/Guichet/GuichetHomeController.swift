@@ -133,11 +133,7 @@ struct GuichetHomeController: RouteCollection {
 
     private func renderSearch(_ req: Request, _ criteria: RequestSearch.Criteria) async throws -> View {
         let agent = try req.requireAccount()
-        let results = criteria.isEmpty ? [] : try await RequestSearch.run(criteria, for: agent, on: req.db)
-        if !criteria.isEmpty {
-            try await req.audit(.requestSearch, reason: RequestSearch.auditReason(criteria, results: results.count))
-            try await req.auditListed(results.map(\.requestID), reason: "recherche")
-        }
+        let results = criteria.isEmpty ? [] : try await RequestSearch.run(criteria, on: req)
         let territoryID = AgentScope.territoryID(of: agent) ?? UUID()
         let communes = try await Commune.query(on: req.db).filter(\.$territory.$id == territoryID).sort(\.$name).all()
         let page = SearchPage(

@@ -50,6 +50,15 @@ enum RequestSearch {
         return " " + words.joined(separator: " ") + " "
     }
 
+    /// The search of a page or of the API: run for the signed-in agent, then written to the audit
+    /// log — which kinds of criteria, and each file shown.
+    static func run(_ criteria: Criteria, on req: Request) async throws -> [QueueItem] {
+        let results = try await run(criteria, for: try req.requireAccount(), on: req.db)
+        try await req.audit(.requestSearch, reason: auditReason(criteria, results: results.count))
+        try await req.auditListed(results.map(\.requestID), reason: "recherche")
+        return results
+    }
+
     static func run(_ criteria: Criteria, for agent: Account, on db: any Database) async throws -> [QueueItem] {
         if !criteria.status.isEmpty, RequestStatus(rawValue: criteria.status) == nil {
             throw LogisError(.badRequest, code: "invalid_status", message: "Statut inconnu pour la recherche.")
