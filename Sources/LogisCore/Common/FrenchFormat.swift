@@ -1,10 +1,10 @@
 /// French number formatting for user-facing messages.
-enum FrenchFormat {
+public enum FrenchFormat {
     /// No-break space: French typography separates thousands and the currency sign with it.
     static let space = "\u{00A0}"
 
     /// `30000` → `30 000` (with no-break spaces).
-    static func integer(_ value: Int) -> String {
+    public static func integer(_ value: Int) -> String {
         let digits = String(value.magnitude)
         var groups: [Substring] = []
         var end = digits.endIndex
@@ -17,7 +17,7 @@ enum FrenchFormat {
     }
 
     /// `30000` → `30 000 €`.
-    static func euros(_ value: Int) -> String {
+    public static func euros(_ value: Int) -> String {
         integer(value) + space + "€"
     }
 

@@ -37,7 +37,7 @@ public enum DwellingAccessibility: Int, Sendable, Codable, Comparable {
 }
 
 /// A candidate's accessibility need (Cerfa section 8–9), met by a dwelling at least as accessible.
-public enum AccessibilityNeed: Int, Sendable, Codable {
+public enum AccessibilityNeed: Int, Sendable, Codable, CaseIterable {
     case none = 0
     case noStairs = 1
     case wheelchair = 2

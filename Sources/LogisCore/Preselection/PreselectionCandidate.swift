@@ -19,12 +19,14 @@ public struct PreselectionCandidate: Sendable, Equatable {
     public let maximumRent: Int?
     /// Employee of a private firm contributing to Action Logement.
     public let actionLogementEligible: Bool
+    /// Priority criteria set by a social worker or an agent (DALO allows fewer than 3 candidates).
+    public let priorities: PrioritySet
 
     public init(
         nud: String, score: Int, firstFiling: CalendarDate, wishedCommunes: [String],
         wishedTypologies: TypologySet = [], composition: HouseholdComposition, eligibleFinancings: FinancingSet,
         unjudgedFinancings: FinancingSet = [], accessibilityNeed: AccessibilityNeed = .none, maximumRent: Int? = nil,
-        actionLogementEligible: Bool = false
+        actionLogementEligible: Bool = false, priorities: PrioritySet = []
     ) {
         self.nud = nud
         self.score = score
@@ -35,8 +37,10 @@ public struct PreselectionCandidate: Sendable, Equatable {
         self.eligibleFinancings = eligibleFinancings
         self.unjudgedFinancings = unjudgedFinancings
         self.accessibilityNeed = accessibilityNeed
-        self.maximumRent = maximumRent
+        // A maximum of 0 (or less) is "not given", never "nothing is affordable".
+        self.maximumRent = maximumRent.flatMap { $0 > 0 ? $0 : nil }
         self.actionLogementEligible = actionLogementEligible
+        self.priorities = priorities
     }
 }
 

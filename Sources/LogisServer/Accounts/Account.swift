@@ -15,6 +15,8 @@ final class Account: Model, Authenticatable, @unchecked Sendable {
     @OptionalParent(key: "territory_id") var territory: Territory?
     /// The desk an agent works at; its code closes the NUDs the agent issues.
     @OptionalParent(key: "guichet_id") var guichet: Guichet?
+    /// The bailleur or réservataire an agent works for (M0016): its stock, its contingent.
+    @OptionalParent(key: "organisation_id") var organisation: Organisation?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

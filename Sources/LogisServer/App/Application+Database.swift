@@ -19,6 +19,7 @@ extension Application {
         for migration in Self.allMigrations {
             migrations.add(migration)
         }
+        databases.middleware.use(RankingTableMiddleware { [app = self] in app.rankingContext }, on: nil)
     }
 
     /// Migrations in the order they were written; never edit a landed one, add the next.
@@ -39,6 +40,7 @@ extension Application {
             M0013AddListColumns(),
             M0014CreatePendingFile(),
             M0015AddRequestAnonymisation(),
+            M0016CreateStock(),
         ]
     }
 

@@ -71,6 +71,8 @@ final class Organisation: Model, @unchecked Sendable {
     @OptionalField(key: "phone") var phone: String?
     @OptionalField(key: "website") var website: String?
     @OptionalField(key: "notes") var notes: String?
+    /// For a réservataire: the contingent it holds (`LogisCore.Reservataire` code, M0016).
+    @OptionalField(key: "reservataire_code") var reservataireCode: String?
 
     init() {}
 

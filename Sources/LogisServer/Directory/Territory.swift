@@ -50,6 +50,8 @@ final class Commune: Model, @unchecked Sendable {
     @Parent(key: "territory_id") var territory: Territory
     @Field(key: "name") var name: String
     @Field(key: "postal_code") var postalCode: String
+    /// Code officiel géographique (M0016): how the stock and the ranking table name the commune.
+    @OptionalField(key: "insee_code") var inseeCode: String?
 
     init() {}
 
@@ -57,5 +59,6 @@ final class Commune: Model, @unchecked Sendable {
         self.$territory.id = territoryID
         self.name = name
         self.postalCode = postalCode
+        self.inseeCode = CommuneCodes.code(name: name, postalCode: postalCode)
     }
 }

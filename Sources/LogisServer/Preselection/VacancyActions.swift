@@ -1,0 +1,116 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// A vacancy's life before the commission, shared by the pages and the API: declare it, rank
+/// and explain its candidates, keep three of them (DOMAIN.md §8, seed 003).
+enum VacancyActions {
+    static let alreadyOpen = LogisError(
+        .conflict, code: "vacancy_already_open", message: "Une vacance est déjà déclarée pour ce logement.")
+    static let invalidDate = LogisError(
+        .unprocessableEntity, code: "invalid_available_on",
+        message: "Indiquez la date de disponibilité au format AAAA-MM-JJ, dans l’année qui vient.")
+    static let alreadySelected = LogisError(
+        .conflict, code: "vacancy_already_selected",
+        message: "Les candidats de ce logement sont déjà retenus : la sélection ne peut plus être modifiée.")
+
+    /// A bailleur declares a dwelling free from a date (up to a year ahead, or already free).
+    static func declare(
+        dwellingID: UUID?, availableOn text: String, on req: Request
+    ) async throws -> Vacancy {
+        let agent = try req.requireAccount()
+        let dwelling = try await VacancyScope.ownDwelling(dwellingID, agent: agent, on: req.db)
+        guard let date = try? CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)),
+            date.days(since: req.today) <= 366, date.days(since: req.today) >= -366
+        else { throw invalidDate }
+        let dwellingID = try dwelling.requireID()
+        let open = try await Vacancy.query(on: req.db).filter(\.$dwelling.$id == dwellingID)
+            .filter(\.$status ~~ [.open, .atCommission, .attributed]).count()
+        guard open == 0 else { throw alreadyOpen }
+        let commune = try await dwelling.residence.$commune.get(on: req.db)
+        guard let code = commune.inseeCode else { throw VacancyScope.dwellingNotFound }
+        let vacancy = Vacancy()
+        vacancy.$dwelling.id = dwellingID
+        vacancy.$organisation.id = dwelling.$organisation.id
+        vacancy.$territory.id = dwelling.residence.$territory.id
+        vacancy.communeCode = code
+        vacancy.availableOn = date.iso
+        vacancy.status = .open
+        vacancy.declaredBy = try agent.requireID()
+        vacancy.declaredAt = req.now
+        try await req.db.transaction { db in
+            try await vacancy.create(on: db)
+            dwelling.occupancy = .vacant
+            try await dwelling.save(on: db)
+        }
+        return vacancy
+    }
+
+    /// The dwelling as the pre-selection reads it.
+    static func coreDwelling(of vacancy: Vacancy) -> Dwelling {
+        vacancy.dwelling.coreDwelling(communeCode: vacancy.communeCode)
+    }
+
+    /// The first `count` requests passing every filter, each explained; every file shown is audited.
+    static func ranking(of vacancy: Vacancy, count: Int, on req: Request) async throws -> [CandidateExplanation] {
+        let dwelling = coreDwelling(of: vacancy)
+        let rows = try await PreselectionQuery.top(count, for: dwelling, on: req.db)
+        var explained: [CandidateExplanation] = []
+        for (index, row) in rows.enumerated() {
+            guard let request = try await HousingRequest.find(row.requestID, on: req.db) else { continue }
+            explained.append(
+                try await explain(request, dwelling: dwelling, vacancy: vacancy, rank: index + 1, on: req))
+        }
+        try await req.auditListed(rows.map { $0.requestID }, reason: "preselection")
+        return explained
+    }
+
+    /// Why the request with this NUD is, or is not, proposed for the vacancy.
+    static func explanation(
+        of nud: String, for vacancy: Vacancy, on req: Request
+    ) async throws
+        -> CandidateExplanation
+    {
+        let normalised = nud.uppercased().filter { !$0.isWhitespace }
+        guard
+            let request = try await HousingRequest.query(on: req.db).filter(\.$nud == normalised)
+                .filter(\.$territory.$id == vacancy.$territory.id).first()
+        else {
+            throw LogisError(
+                .notFound, code: "request_not_found",
+                message: "Aucune demande de ce territoire ne porte ce numéro unique.")
+        }
+        try await req.audit(.requestRead, target: .request(try request.requireID()), reason: "preselection")
+        let dwelling = coreDwelling(of: vacancy)
+        let facts = try await facts(of: request, on: req)
+        var rank: Int?
+        if RankingTable.rankedStatuses.contains(request.status),
+            Preselection.firstFailedRule(facts.candidate, dwelling) == nil
+        {
+            rank = try await PreselectionQuery.countAhead(of: facts.candidate.position, for: dwelling, on: req.db) + 1
+        }
+        return try await explain(request, dwelling: dwelling, vacancy: vacancy, rank: rank, facts: facts, on: req)
+    }
+
+    static func facts(of request: HousingRequest, on req: Request) async throws -> RequestRankingFacts {
+        let context = req.application.rankingContext
+        guard let territoryID = request.$territory.id else { throw VacancyScope.vacancyNotFound }
+        let territory = try await context.territory(territoryID, on: req.db)
+        return try RequestRankingFacts(
+            request: request, communeCodes: territory.communeCodes, zone: territory.zone, ceilings: context.ceilings,
+            today: context.today)
+    }
+
+    private static func explain(
+        _ request: HousingRequest, dwelling: Dwelling, vacancy: Vacancy, rank: Int?,
+        facts known: RequestRankingFacts? = nil, on req: Request
+    ) async throws -> CandidateExplanation {
+        let facts: RequestRankingFacts
+        if let known { facts = known } else { facts = try await Self.facts(of: request, on: req) }
+        let grid = try await RequestCotation.grid(for: request, on: req.db, app: req.application)
+        let score = grid?.score(RequestCotation.facts(of: request, today: req.today))
+        return CandidateExplanation(
+            facts: facts, request: request, dwelling: dwelling, rank: rank, proposedCount: Preselection.defaultCount,
+            score: score, communeName: vacancy.dwelling.residence.commune.name)
+    }
+}

@@ -1,0 +1,124 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// Keeping the candidates of a vacancy for the commission (DOMAIN.md §8, seed 003: « le bailleur
+/// présélectionne … 3 dossiers »): three, in ranking order; fewer only with a written
+/// justification or with a DALO candidate; a request other than the first of the ranking only
+/// with a justification. The kept requests become `en_instruction` and leave every other ranking.
+enum VacancySelection {
+    static let maximumLength = 2_000
+
+    static func error(
+        _ code: String, _ message: String, status: HTTPResponseStatus = .unprocessableEntity
+    )
+        -> LogisError
+    {
+        LogisError(status, code: code, message: message)
+    }
+
+    /// - Parameter nuds: the kept requests, in the order they go to the commission.
+    static func select(
+        _ nuds: [String], justification raw: String?, for vacancy: Vacancy, on req: Request
+    ) async throws -> [VacancyCandidate] {
+        let agent = try req.requireAccount()
+        guard vacancy.status.isSelectable, vacancy.selectedAt == nil else { throw VacancyActions.alreadySelected }
+        guard agent.$organisation.id == (try await VacancyScope.proposer(of: vacancy, on: req.db)) else {
+            throw VacancyScope.notProposer
+        }
+        let justification = try TextInput.validated(raw ?? "")
+        guard justification.count <= maximumLength else {
+            throw error("justification_too_long", "La justification ne peut pas dépasser 2 000 caractères.")
+        }
+        let wanted = nuds.map { $0.uppercased().filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
+        guard (1...Preselection.defaultCount).contains(wanted.count) else {
+            throw error("candidate_count", "Retenez entre 1 et 3 candidatures pour ce logement.")
+        }
+        guard Set(wanted).count == wanted.count else {
+            throw error("duplicate_candidate", "Une même demande ne peut être retenue qu’une fois.")
+        }
+        let dwelling = VacancyActions.coreDwelling(of: vacancy)
+        let first = try await PreselectionQuery.top(Preselection.defaultCount, for: dwelling, on: req.db).map {
+            $0.nud
+        }
+        var kept: [(HousingRequest, CandidateExplanation)] = []
+        for nud in wanted {
+            let explanation = try await VacancyActions.explanation(of: nud, for: vacancy, on: req)
+            if let exclusion = explanation.exclusion {
+                throw error("candidate_excluded", "La demande \(nud) ne peut pas être retenue : \(exclusion.label).")
+            }
+            guard explanation.outcome != .notRanked,
+                let request = try await HousingRequest.query(on: req.db).filter(\.$nud == nud).first()
+            else {
+                throw error("candidate_not_waiting", "La demande \(nud) n’est pas en attente d’un logement.")
+            }
+            kept.append((request, explanation))
+        }
+        let swapped = wanted.contains { !first.contains($0) }
+        let hasDalo = kept.contains { PrioritySet(codesOf: $0.0).contains(.dalo) }
+        if justification.isEmpty {
+            if swapped {
+                throw error(
+                    "swap_justification_required",
+                    "Vous retenez une demande qui n’est pas parmi les premières du classement : justifiez ce choix.")
+            }
+            if wanted.count < Preselection.defaultCount, !hasDalo {
+                throw error(
+                    "selection_justification_required",
+                    "Moins de 3 candidatures sont retenues sans candidat DALO : justifiez ce choix.")
+            }
+        }
+        return try await save(kept, justification: justification, first: first, vacancy: vacancy, on: req)
+    }
+
+    private static func save(
+        _ kept: [(HousingRequest, CandidateExplanation)], justification: String, first: [String], vacancy: Vacancy,
+        on req: Request
+    ) async throws -> [VacancyCandidate] {
+        let agent = try req.requireAccount()
+        let now = req.now
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return try await req.db.transaction { db in
+            var rows: [VacancyCandidate] = []
+            for (position, (request, explanation)) in kept.enumerated() {
+                let row = VacancyCandidate()
+                row.$vacancy.id = try vacancy.requireID()
+                row.requestID = try request.requireID()
+                row.nud = explanation.nud
+                row.position = position + 1
+                row.score = explanation.score
+                row.origin = first.contains(explanation.nud) ? .ranking : .swappedIn
+                row.justification = justification.isEmpty ? nil : justification
+                row.explanation = String(decoding: try encoder.encode(explanation), as: UTF8.self)
+                row.selectedBy = try agent.requireID()
+                row.selectedAt = now
+                try await row.create(on: db)
+                rows.append(row)
+                request.status = .enInstruction
+                request.syncSearchColumns()
+                try await request.save(on: db)
+                try await RequestEvent(
+                    requestID: row.requestID, kind: .candidate,
+                    label: "Votre demande est présentée pour un logement \(vacancy.dwelling.typology) à "
+                        + "\(vacancy.dwelling.residence.commune.name) : la commission d’attribution (CALEOL) l’examinera.",
+                    actor: agent
+                ).create(on: db)
+                try await req.audit(
+                    .requestChanged, target: .request(row.requestID), reason: "candidate kept for a vacancy",
+                    in: db)
+            }
+            vacancy.selectionJustification = justification.isEmpty ? nil : justification
+            vacancy.selectedAt = now
+            try await vacancy.save(on: db)
+            return rows
+        }
+    }
+}
+
+extension PrioritySet {
+    /// The priorities an agent set on the request (comma-joined codes).
+    init(codesOf request: HousingRequest) {
+        self.init(RequestCotation.codes(request.priorities).compactMap(PriorityCriterion.init(code:)))
+    }
+}
