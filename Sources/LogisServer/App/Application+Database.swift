@@ -61,5 +61,6 @@ extension Application {
             }
         }
         try await autoMigrate()
+        try await RankingCheck.fillIfEmpty(self)
     }
 }

@@ -22,6 +22,9 @@ extension Application {
         try register(collection: GuichetFileController())
         try register(collection: GuichetEntryController())
         try register(collection: GuichetAPIController())
+        try register(collection: StockAPIController())
+        try register(collection: VacancyAPIController())
+        try register(collection: VacancyPagesController())
         try register(collection: APIDocsController(resourcesDirectory: directory.resourcesDirectory))
         allowedMethods = AllowedMethods(routes: routes.all)
     }

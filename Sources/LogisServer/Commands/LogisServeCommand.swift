@@ -108,5 +108,6 @@ extension Application {
         asyncCommands.use(LogisBackupCommand(), as: "backup")
         asyncCommands.use(LogisRestoreCommand(), as: "restore")
         asyncCommands.use(LogisRetentionCommand(), as: "retention")
+        asyncCommands.use(LogisCheckCommand(), as: "check")
     }
 }

@@ -117,6 +117,7 @@ extension Application {
     /// request and the generated requests (as `logis seed demo` does).
     public func loadDemoData(requests: Bool = false) async throws {
         try await DemoData.load(on: self)
+        try await DemoStock.load(on: self)
         if requests { try await DemoRequests.load(on: self, today: clock.today) }
     }
 }

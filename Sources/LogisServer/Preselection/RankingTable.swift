@@ -16,8 +16,8 @@ enum RankingTable {
 
     /// A row as stored; the coding keys are the table's column names.
     struct Entry: Codable, Equatable, Sendable {
-        var requestId: UUID
-        var territoryId: UUID
+        var requestID: UUID
+        var territoryID: UUID
         var communeCode: String
         var score: Int
         var firstFiledOn: String
@@ -32,8 +32,8 @@ enum RankingTable {
         var priorities: Int64
 
         enum CodingKeys: String, CodingKey {
-            case requestId = "request_id"
-            case territoryId = "territory_id"
+            case requestID = "request_id"
+            case territoryID = "territory_id"
             case communeCode = "commune_code"
             case score
             case firstFiledOn = "first_filed_on"
