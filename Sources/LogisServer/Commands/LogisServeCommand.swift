@@ -109,5 +109,6 @@ extension Application {
         asyncCommands.use(LogisRestoreCommand(), as: "restore")
         asyncCommands.use(LogisRetentionCommand(), as: "retention")
         asyncCommands.use(LogisCheckCommand(), as: "check")
+        asyncCommands.use(LogisImportCommand(), as: "import")
     }
 }
