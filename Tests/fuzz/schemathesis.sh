@@ -4,10 +4,13 @@
 #   bash Tests/fuzz/schemathesis.sh [path/to/logis]     # default: .build/debug/logis
 #
 # Starts the binary on a free port (fresh SQLite file and files folder, demo data), signs in the
-# demo applicant and the demo registering agent (Tests/fuzz/prepare.py), then runs schemathesis
-# twice against /api/openapi.json with `--checks all`: as the applicant on everything outside
-# /api/v1/guichet (the anonymous routes included), then as the agent on /api/v1/guichet. Fails
-# on any schemathesis failure or error, on any 5xx in the server's log, and if the server died.
+# demo applicant, registering agent, bailleur and réservataire and declares two vacancies
+# (Tests/fuzz/prepare.py), then runs schemathesis four times against /api/openapi.json with
+# `--checks all`: as the applicant on everything outside /api/v1/guichet, /api/v1/dwellings and
+# /api/v1/vacancies (the anonymous routes included), as the agent on /api/v1/guichet, as the
+# bailleur on /api/v1/dwellings and /api/v1/vacancies, as the réservataire on /api/v1/vacancies.
+# Fails on any schemathesis failure or error, on any 5xx in the server's log, and if the server
+# died.
 # Needs `pip install schemathesis==4.32.5` (the configuration format is that version's).
 #
 # Environment: FUZZ_EXAMPLES (examples per operation and phase, default 30), FUZZ_SEED (default
@@ -94,13 +97,21 @@ run() {  # run NAME SCHEMATHESIS-FILTER-ARGS…
   fi
 }
 
-run applicant --exclude-path-regex '^/api/v1/guichet/'
-if kill -0 "$server" 2>/dev/null; then
-  run agent --include-path-regex '^/api/v1/guichet/'
-else
-  summary+=("agent: not run, the server died during the applicant run")
-  failed=1
-fi
+run applicant --exclude-path-regex '^/api/v1/(guichet/|dwellings|vacancies)'
+previous=applicant
+for role in agent bailleur reservataire; do
+  if ! kill -0 "$server" 2>/dev/null; then
+    summary+=("$role: not run, the server died during the $previous run")
+    failed=1
+    continue
+  fi
+  case $role in
+    agent) run agent --include-path-regex '^/api/v1/guichet/' ;;
+    bailleur) run bailleur --include-path-regex '^/api/v1/(dwellings|vacancies)' ;;
+    reservataire) run reservataire --include-path-regex '^/api/v1/vacancies' ;;
+  esac
+  previous=$role
+done
 
 server_errors=$(grep -cE '^\[ [A-Z]+ \] [A-Z]+ [^ ]+ 5[0-9][0-9] ' "$out/server.log")
 crashed=0
