@@ -85,10 +85,17 @@ struct VacancyPagesController: RouteCollection {
         let reservataire: String
         let accessibility: String
         let canSelect: Bool
-        let selection: [VacancyAPIController.KeptCandidateDTO]
+        let selection: [KeptRow]
         let candidates: [CandidateExplanation]
-        let explained: CandidateExplanation?
+        /// Zero or one explanation: Leaf includes the candidate partial inside a loop.
+        let explained: [CandidateExplanation]
         let askedNud: String
+    }
+
+    struct KeptRow: Encodable {
+        let nud: String
+        let justification: String?
+        let explained: [CandidateExplanation]
     }
 
     static let messages = [
@@ -114,9 +121,11 @@ struct VacancyPagesController: RouteCollection {
             vacancy: try VacancyAPIController.VacancyDTO(vacancy), residence: vacancy.dwelling.residence.name,
             reservataire: Self.reservataireLabel(vacancy.dwelling.reservataire),
             accessibility: Self.accessibilityLabel(vacancy.dwelling.accessibility), canSelect: canSelect,
-            selection: selection,
+            selection: selection.map {
+                KeptRow(nud: $0.nud, justification: $0.justification, explained: $0.explanation.map { [$0] } ?? [])
+            },
             candidates: selection.isEmpty ? try await VacancyActions.ranking(of: vacancy, count: 6, on: req) : [],
-            explained: explained, askedNud: askedNud)
+            explained: explained.map { [$0] } ?? [], askedNud: askedNud)
         return try await req.view.render("allocation/vacancy", page)
     }
 

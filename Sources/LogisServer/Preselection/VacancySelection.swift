@@ -80,6 +80,9 @@ enum VacancySelection {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
         return try await req.db.transaction { db in
+            // Claimed first, with a write: of two selections sent at once, one claims the vacancy
+            // and the other finds it taken, whatever the checks above saw.
+            guard try await claim(vacancy, at: now, on: db) else { throw VacancyActions.alreadySelected }
             var rows: [VacancyCandidate] = []
             for (position, (request, explanation)) in kept.enumerated() {
                 let row = VacancyCandidate()
@@ -95,6 +98,9 @@ enum VacancySelection {
                 row.selectedAt = now
                 try await row.create(on: db)
                 rows.append(row)
+                guard try await claimWaiting(request, on: db) else {
+                    throw error("candidate_not_waiting", "La demande \(row.nud) n’est plus en attente d’un logement.")
+                }
                 request.status = .enInstruction
                 request.syncSearchColumns()
                 try await request.save(on: db)

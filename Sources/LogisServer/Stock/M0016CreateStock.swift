@@ -82,6 +82,7 @@ struct M0016CreateStock: AsyncMigration {
             .field("selected_by", .uuid, .required)
             .field("selected_at", .datetime, .required)
             .unique(on: "vacancy_id", "request_id")
+            .unique(on: "vacancy_id", "position")
             .create()
         try await database.index(
             on: VacancyCandidate.schema, named: "vacancy_candidates_request", columns: ["request_id"])

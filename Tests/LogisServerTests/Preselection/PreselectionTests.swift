@@ -154,6 +154,16 @@ final class PreselectionTests: XCTestCase {
             outcome = try await fixture.select(vacancy, [nuds[2]], justification: "Encore")
             XCTAssertEqual(outcome.0, .conflict)
             XCTAssertEqual(outcome.1, "vacancy_already_selected")
+            // Two selections sent at once both pass the early checks; only one claims the vacancy
+            // and a kept request cannot be claimed again.
+            let found = try await Vacancy.find(vacancy, on: app.db)
+            let stored = try XCTUnwrap(found)
+            let claimedAgain = try await VacancySelection.claim(stored, at: Date(), on: app.db)
+            XCTAssertFalse(claimedAgain)
+            let keptAgain = try await VacancySelection.claimWaiting(made[0], on: app.db)
+            XCTAssertFalse(keptAgain)
+            let free = try await VacancySelection.claimWaiting(made[2], on: app.db)
+            XCTAssertTrue(free, "a request still waiting can be claimed")
         }
     }
 
