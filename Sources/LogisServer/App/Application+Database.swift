@@ -41,6 +41,7 @@ extension Application {
             M0014CreatePendingFile(),
             M0015AddRequestAnonymisation(),
             M0016CreateStock(),
+            M0017CreateCaleol(),
         ]
     }
 

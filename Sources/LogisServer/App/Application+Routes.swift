@@ -25,6 +25,8 @@ extension Application {
         try register(collection: StockAPIController())
         try register(collection: VacancyAPIController())
         try register(collection: VacancyPagesController())
+        try register(collection: CaleolAPIController())
+        try register(collection: OfferAPIController())
         try register(collection: APIDocsController(resourcesDirectory: directory.resourcesDirectory))
         allowedMethods = AllowedMethods(routes: routes.all)
     }

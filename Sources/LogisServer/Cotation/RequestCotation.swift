@@ -22,7 +22,7 @@ enum RequestCotation {
         return CotationFacts(
             flags: flags, motifs: MotifSet(motifs),
             priorities: PrioritySet(codes(request.priorities).compactMap(PriorityCriterion.init(code:))),
-            housingStatus: housing, firstFiling: first, evaluationDate: today, refusals: 0,
+            housingStatus: housing, firstFiling: first, evaluationDate: today, refusals: request.offerRefusals ?? 0,
             validatedCriteria: Set(codes(request.validatedCriteria)),
             monthlyIncome: form.resources?.monthlyTotal ?? 0, monthlyRent: form.housing?.monthlyRent ?? 0,
             singleParent: form.coApplicant?.present != true && children > 0, overcrowded: false,

@@ -75,6 +75,7 @@ enum DemoStock {
     static func load(on app: Application) async throws {
         let db = app.db
         try await linkOrganisations(on: db)
+        try await DemoCaleol.load(on: db)
         guard try await Residence.query(on: db).count() == 0 else { return }
         try await db.transaction { db in
             for demo in residences {

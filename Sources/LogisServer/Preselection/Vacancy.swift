@@ -43,6 +43,8 @@ final class Vacancy: Model, @unchecked Sendable {
     /// Why fewer than three candidates were kept (required then, unless one is DALO).
     @OptionalField(key: "selection_justification") var selectionJustification: String?
     @OptionalField(key: "selected_at") var selectedAt: Date?
+    /// The CALEOL session whose agenda the vacancy is on (M0017).
+    @OptionalField(key: "session_id") var sessionID: UUID?
 
     init() {}
 }

@@ -59,6 +59,8 @@ final class HousingRequest: Model, @unchecked Sendable {
     @OptionalField(key: "waited_months") var waitedMonths: Int?
     /// Set when retention removed the household's identity (docs/rules/retention.md).
     @OptionalField(key: "anonymised_at") var anonymisedAt: Date?
+    /// Offers refused or left unanswered (M0017): the cotation grid may count them.
+    @OptionalField(key: "offer_refusals") var offerRefusals: Int?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 

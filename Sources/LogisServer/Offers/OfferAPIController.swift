@@ -1,0 +1,90 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// Offers on the JSON API: the applicant sees and answers their own; the bailleur answers for
+/// them, records silence past the deadline and the signed lease.
+struct OfferAPIController: RouteCollection {
+    static let parties = AccessPolicy.only(.demandeur, .bailleur)
+
+    func boot(routes: any RoutesBuilder) throws {
+        let offers = routes.grouped("api", "v1", "offers")
+        offers.get(use: list).access(Self.parties)
+        let one = offers.grouped(":offer")
+        one.post("answer", use: answer).access(Self.parties)
+        one.post("lapse", use: lapse).access(.only(.bailleur))
+        one.post("lease", use: lease).access(.only(.bailleur))
+    }
+
+    func list(req: Request) async throws -> [OfferView] {
+        let account = try req.requireAccount()
+        let records: [OfferRecord]
+        if account.role == .demandeur {
+            let requests = try await HousingRequest.query(on: req.db).filter(
+                \.$account.$id == (try account.requireID())
+            )
+            .all().compactMap(\.id)
+            records = try await OfferRecord.query(on: req.db).filter(\.$requestID ~~ requests).sort(
+                \.$sentOn, .descending
+            )
+            .limit(50).all()
+        } else {
+            let organisation = try await VacancyScope.organisation(of: account, on: req.db)
+            let vacancies = try await Vacancy.query(on: req.db).filter(
+                \.$organisation.$id == (try organisation.requireID())
+            )
+            .filter(\.$status ~~ [.attributed, .leased]).all().compactMap(\.id)
+            records = try await OfferRecord.query(on: req.db).filter(\.$vacancyID ~~ vacancies)
+                .sort(\.$sentOn, .descending).limit(200).all()
+        }
+        var views: [OfferView] = []
+        for record in records {
+            let (_, vacancy) = try await OfferAnswers.open(record.id, for: account, on: req.db)
+            views.append(try OfferView(record, vacancy: vacancy, today: req.today))
+        }
+        if account.role != .demandeur { try await req.auditListed(records.map(\.requestID), reason: "offres") }
+        return views
+    }
+
+    struct AnswerBody: Content {
+        /// `accept` or `refuse`.
+        let answer: String
+        /// A refusal motif code (`RefusalMotif`); `autre` needs `details`.
+        let motif: String?
+        let details: String?
+    }
+
+    func answer(req: Request) async throws -> OfferView {
+        let (offer, vacancy) = try await open(req)
+        let body = try req.content.decode(AnswerBody.self)
+        guard ["accept", "refuse"].contains(body.answer) else {
+            throw LogisError.validation("La réponse est « accept » ou « refuse ».", code: "invalid_answer")
+        }
+        try await OfferAnswers.answer(
+            accept: body.answer == "accept", motif: body.motif, details: body.details, offer: offer, vacancy: vacancy,
+            on: req)
+        return try OfferView(offer, vacancy: vacancy, today: req.today)
+    }
+
+    func lapse(req: Request) async throws -> OfferView {
+        let (offer, vacancy) = try await open(req)
+        try await OfferAnswers.lapse(offer: offer, vacancy: vacancy, on: req)
+        return try OfferView(offer, vacancy: vacancy, today: req.today)
+    }
+
+    struct LeaseBody: Content {
+        let signedOn: String
+    }
+
+    func lease(req: Request) async throws -> OfferView {
+        let (offer, vacancy) = try await open(req)
+        let body = try req.content.decode(LeaseBody.self)
+        try await OfferAnswers.signLease(on: body.signedOn, offer: offer, vacancy: vacancy, on: req)
+        return try OfferView(offer, vacancy: vacancy, today: req.today)
+    }
+
+    private func open(_ req: Request) async throws -> (OfferRecord, Vacancy) {
+        try await OfferAnswers.open(
+            req.parameters.get("offer").flatMap(UUID.init(uuidString:)), for: try req.requireAccount(), on: req.db)
+    }
+}

@@ -1,0 +1,134 @@
+import Fluent
+import LogisCore
+import Vapor
+
+/// Answering an offer (the applicant from the espace personnel, or the bailleur's agent for
+/// them), recording silence past the deadline, and signing the lease.
+enum OfferAnswers {
+    /// The offer with its vacancy (dwelling, résidence, commune) if the account may act on it.
+    static func open(_ id: UUID?, for account: Account, on db: any Database) async throws -> (OfferRecord, Vacancy) {
+        guard let id, let offer = try await OfferRecord.find(id, on: db),
+            let vacancy = try await Vacancy.query(on: db).filter(\.$id == offer.vacancyID)
+                .with(\.$dwelling, { $0.with(\.$residence, { $0.with(\.$commune) }) }).first()
+        else { throw OfferActions.offerNotFound }
+        switch account.role {
+        case .demandeur:
+            let request = try await HousingRequest.find(offer.requestID, on: db)
+            guard let request, request.$account.id == account.id else { throw OfferActions.offerNotFound }
+        case .bailleur:
+            guard account.$organisation.id == vacancy.$organisation.id else { throw OfferActions.offerNotFound }
+        default:
+            throw OfferActions.offerNotFound
+        }
+        return (offer, vacancy)
+    }
+
+    static func answer(
+        accept: Bool, motif: String?, details: String?, offer record: OfferRecord, vacancy: Vacancy, on req: Request
+    ) async throws {
+        var offer = try OfferActions.core(record)
+        let today = req.today
+        do {
+            if accept {
+                try offer.accept(on: today)
+            } else {
+                try offer.refuse(try OfferRefusal(code: motif ?? "", details: details), on: today)
+            }
+        } catch let failure { throw OfferActions.error(failure) }
+        try await close(record, as: offer, vacancy: vacancy, on: req)
+    }
+
+    /// Silence past the deadline counts as a refusal (CCH R441-10); the daily job will do this
+    /// by itself, until then the bailleur's agent records it.
+    static func lapse(offer record: OfferRecord, vacancy: Vacancy, on req: Request) async throws {
+        var offer = try OfferActions.core(record)
+        do { try offer.lapse(on: req.today) } catch let failure { throw OfferActions.error(failure) }
+        try await close(record, as: offer, vacancy: vacancy, on: req)
+    }
+
+    private static func close(_ record: OfferRecord, as offer: Offer, vacancy: Vacancy, on req: Request) async throws {
+        let actor = try req.requireAccount()
+        try await req.db.transaction { db in
+            record.state = offer.state.code
+            record.closedOn = offer.closedOn?.iso
+            record.acceptedOn = offer.acceptedOn?.iso
+            record.refusalCode = offer.refusal?.motif.code
+            record.refusalDetails = offer.refusal?.details
+            try await record.save(on: db)
+            guard let request = try await HousingRequest.find(record.requestID, on: db) else { return }
+            let label: String
+            switch offer.state {
+            case .accepted:
+                label = "Vous avez accepté le logement proposé : le bailleur vous contacte pour signer le bail."
+            case .lapsed:
+                label = "Sans réponse dans le délai, la proposition de logement est considérée comme refusée."
+            default:
+                label =
+                    "Vous avez refusé le logement proposé (\(offer.refusal?.label ?? "")). Votre demande reste active."
+            }
+            if offer.state != .accepted {
+                // A refusal counts in the cotation where the grid says so (CotationFacts.refusals).
+                request.offerRefusals = (request.offerRefusals ?? 0) + 1
+                request.status = .active
+                request.syncSearchColumns()
+                try await request.save(on: db)
+                try await RequestCotation.refresh(request, on: db, app: req.application)
+            }
+            try await RequestEvent(requestID: record.requestID, kind: .offer, label: label, actor: actor).create(on: db)
+            try await req.audit(
+                .requestChanged, target: .request(record.requestID), reason: "offer \(offer.state.code)", in: db)
+            if offer.state != .accepted {
+                try await OfferActions.offerNext(for: vacancy, today: req.today, actor: actor, on: db)
+            }
+        }
+    }
+
+    static let invalidLeaseDate = LogisError(
+        .unprocessableEntity, code: "invalid_lease_date",
+        message: "Indiquez la date de signature du bail au format AAAA-MM-JJ.")
+
+    /// The lease is signed: the request is satisfied, the dwelling occupied, the vacancy closed,
+    /// and the other candidates of the dwelling go back to the pool.
+    static func signLease(on text: String, offer record: OfferRecord, vacancy: Vacancy, on req: Request) async throws {
+        guard let signedOn = try? CalendarDate(iso: text.trimmingCharacters(in: .whitespaces)), signedOn <= req.today
+        else { throw invalidLeaseDate }
+        let offer = try OfferActions.core(record)
+        do { try offer.checkLeaseSignature(on: signedOn) } catch let failure { throw OfferActions.error(failure) }
+        let actor = try req.requireAccount()
+        try await req.db.transaction { db in
+            record.leaseSignedOn = signedOn.iso
+            try await record.save(on: db)
+            if let request = try await HousingRequest.find(record.requestID, on: db) {
+                request.status = .satisfaite
+                request.radiationMotif = RadiationMotif.attribution.rawValue
+                request.radiatedAt = req.now
+                request.syncSearchColumns()
+                try await request.save(on: db)
+                try await RequestEvent(
+                    requestID: record.requestID, kind: .offer,
+                    label: "Bail signé le \(RequestSummary.display(signedOn.iso)) : votre demande est satisfaite.",
+                    actor: actor
+                ).create(on: db)
+            }
+            let others = try await CaleolDecisionRecord.query(on: db).filter(\.$vacancyID == record.vacancyID)
+                .filter(\.$requestID != record.requestID).all()
+            for other in others {
+                guard let request = try await HousingRequest.find(other.requestID, on: db),
+                    request.status == .attribuee || request.status == .enInstruction
+                else { continue }
+                request.status = .active
+                request.syncSearchColumns()
+                try await request.save(on: db)
+                try await RequestEvent(
+                    requestID: other.requestID, kind: .caleolDecision,
+                    label: "Le logement a été attribué à un autre candidat. Votre demande reste active.", actor: actor
+                ).create(on: db)
+            }
+            vacancy.status = .leased
+            try await vacancy.save(on: db)
+            vacancy.dwelling.occupancy = .occupied
+            try await vacancy.dwelling.save(on: db)
+            try await req.audit(.requestChanged, target: .request(record.requestID), reason: "lease signed", in: db)
+        }
+    }
+}
