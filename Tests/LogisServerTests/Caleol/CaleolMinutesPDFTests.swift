@@ -27,6 +27,7 @@ final class CaleolMinutesPDFTests: XCTestCase {
                 ]),
         ])
 
+        try CaleolMinutesPDF.pdf(content).write(to: URL(fileURLWithPath: "/tmp/pv1.pdf"))
         let text = normalized(try PDFText.extract(try CaleolMinutesPDF.pdf(content)))
 
         for expected in [
@@ -62,6 +63,7 @@ final class CaleolMinutesPDFTests: XCTestCase {
         ])
 
         let data = try CaleolMinutesPDF.pdf(content)
+        try data.write(to: URL(fileURLWithPath: "/tmp/pv2.pdf"))
         let raw = String(decoding: data, as: UTF8.self)
         XCTAssertGreaterThan(raw.components(separatedBy: "/Type /Page ").count - 1, 1)
         let text = normalized(try PDFText.extract(data))
@@ -71,7 +73,7 @@ final class CaleolMinutesPDFTests: XCTestCase {
     }
 
     func testCharactersOutsideWinAnsiAreTransliterated() {
-        XCTAssertEqual(CaleolMinutesPDF.encodable("Łukasz Ștefan Kővári ≥ 3"), "Lukasz Stefan Kovari >= 3")
+        XCTAssertEqual(CaleolMinutesPDF.encodable("Łukasz Ștefan Kővári ≥ 3"), "Lukasz Stefan Kovári >= 3")
         XCTAssertEqual(CaleolMinutesPDF.encodable("« œuvre » l’€"), "« œuvre » l’€")
         XCTAssertEqual(CaleolMinutesPDF.encodable("日本"), "??")
     }
