@@ -1,5 +1,6 @@
 import Fluent
 import LogisCore
+import SQLKit
 import Vapor
 
 /// Closing a dwelling at a session: the votes on each candidate are tallied, the decisions
@@ -77,6 +78,11 @@ enum CaleolDecisions {
         let agent = try req.requireAccount()
         let now = req.now
         return try await req.db.transaction { db in
+            // Claimed first: two secretaries closing the same dwelling at once store one set of decisions.
+            let claimed = try await ConditionalWrite.update(
+                "UPDATE vacancies SET status = \(bind: Vacancy.Status.attributed.rawValue) WHERE id = \(bind: try vacancy.requireID()) AND status = \(bind: Vacancy.Status.atCommission.rawValue)",
+                on: db)
+            guard claimed else { throw CaleolVoting.alreadyDecided }
             var records: [CaleolDecisionRecord] = []
             for (candidate, decision, byCastingVote, votes) in adopted {
                 let record = CaleolDecisionRecord()

@@ -49,8 +49,7 @@ enum CaleolMinutesPDF {
         layout.paragraph(
             "Chaque décision est notifiée par écrit au demandeur ; les décisions de refus sont motivées "
                 + "(CCH L441-2-2).")
-        layout.paragraph("Fait le \(heldOn)")
-        signatures(in: &layout)
+        signatures(on: heldOn, in: &layout)
 
         let info = PDFDocumentInfo(
             title: "Procès-verbal CALEOL \(commission) du \(heldOn)",
@@ -86,12 +85,15 @@ enum CaleolMinutesPDF {
             })
     }
 
-    /// Two side-by-side blocks with room to sign. The layout only flows text down the page, so they
-    /// are drawn at the cursor, after making sure both fit on the same page.
-    private static func signatures(in layout: inout PDFLayout) {
-        let height = 90.0
+    /// « Fait le » and two side-by-side blocks with room to sign. The layout only flows text down
+    /// the page, so the blocks are drawn at the cursor; the date and the blocks are kept on one page
+    /// so that the signatures never stand alone, detached from what they sign.
+    private static func signatures(on date: String, in layout: inout PDFLayout) {
+        let height = 70.0
+        let body = layout.styles.body
+        layout.ensureSpace(body.spaceBefore + body.lineHeight + body.spaceAfter + 12 + height)
+        layout.paragraph("Fait le \(date)")
         layout.space(12)
-        layout.ensureSpace(height)
         let top = layout.cursorY
         let column = layout.contentWidth / 2
         for (index, signer) in ["Le président de séance", "Le secrétaire de séance"].enumerated() {

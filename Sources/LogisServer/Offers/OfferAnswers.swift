@@ -1,5 +1,6 @@
 import Fluent
 import LogisCore
+import SQLKit
 import Vapor
 
 /// Answering an offer (the applicant from the espace personnel, or the bailleur's agent for
@@ -49,6 +50,11 @@ enum OfferAnswers {
     private static func close(_ record: OfferRecord, as offer: Offer, vacancy: Vacancy, on req: Request) async throws {
         let actor = try req.requireAccount()
         try await req.db.transaction { db in
+            // Of an acceptance and a refusal sent at once, only the first is recorded.
+            let claimed = try await ConditionalWrite.update(
+                "UPDATE offers SET state = \(bind: offer.state.code) WHERE id = \(bind: try record.requireID()) AND state = \(bind: OfferState.proposed.code)",
+                on: db)
+            guard claimed else { throw alreadyAnswered }
             record.state = offer.state.code
             record.closedOn = offer.closedOn?.iso
             record.acceptedOn = offer.acceptedOn?.iso
@@ -83,6 +89,10 @@ enum OfferAnswers {
         }
     }
 
+    static let alreadyAnswered = LogisError(
+        .conflict, code: "offer_already_answered",
+        message: "Cette proposition a déjà reçu une réponse ou son bail est déjà signé.")
+
     static let invalidLeaseDate = LogisError(
         .unprocessableEntity, code: "invalid_lease_date",
         message: "Indiquez la date de signature du bail au format AAAA-MM-JJ.")
@@ -96,6 +106,10 @@ enum OfferAnswers {
         do { try offer.checkLeaseSignature(on: signedOn) } catch let failure { throw OfferActions.error(failure) }
         let actor = try req.requireAccount()
         try await req.db.transaction { db in
+            let claimed = try await ConditionalWrite.update(
+                "UPDATE offers SET lease_signed_on = \(bind: signedOn.iso) WHERE id = \(bind: try record.requireID()) AND lease_signed_on IS NULL",
+                on: db)
+            guard claimed else { throw alreadyAnswered }
             record.leaseSignedOn = signedOn.iso
             try await record.save(on: db)
             if let request = try await HousingRequest.find(record.requestID, on: db) {
