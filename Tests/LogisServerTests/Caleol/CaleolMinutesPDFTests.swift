@@ -27,7 +27,6 @@ final class CaleolMinutesPDFTests: XCTestCase {
                 ]),
         ])
 
-        try CaleolMinutesPDF.pdf(content).write(to: URL(fileURLWithPath: "/tmp/pv1.pdf"))
         let text = normalized(try PDFText.extract(try CaleolMinutesPDF.pdf(content)))
 
         for expected in [
@@ -63,7 +62,6 @@ final class CaleolMinutesPDFTests: XCTestCase {
         ])
 
         let data = try CaleolMinutesPDF.pdf(content)
-        try data.write(to: URL(fileURLWithPath: "/tmp/pv2.pdf"))
         let raw = String(decoding: data, as: UTF8.self)
         XCTAssertGreaterThan(raw.components(separatedBy: "/Type /Page ").count - 1, 1)
         let text = normalized(try PDFText.extract(data))
