@@ -3,15 +3,20 @@
 
     python3 Tests/fuzz/prepare.py http://127.0.0.1:PORT OUTPUT_DIR
 
-Signs in the demo applicant, the demo registering agent, the demo bailleur and the demo
-réservataire (two sessions each: one for the run, one that `DELETE /api/v1/session` may revoke),
+Signs in the demo applicant, the demo registering agent, the demo bailleur, the demo
+réservataire and the demo CALEOL member (two sessions each: one for the run, one that
+`DELETE /api/v1/session` may revoke),
 gives the applicant two pieces waiting for review (so the agent's validate and refuse have
 something to act on), declares two vacancies as the bailleur (one on a dwelling the bailleur
 manages itself, one in the réservataire's contingent, so each has candidates to rank, explain and
-keep), collects the ids of existing requests, pieces and vacancies and the NUDs of their
-candidates, then writes OUTPUT_DIR/applicant.toml, agent.toml, bailleur.toml and
-reservataire.toml: the token, Tests/fuzz/schemathesis.toml, and the ids as dictionaries the fuzzer
-draws path parameters from (most of the time; otherwise it makes its own). Standard library only.
+keep), holds a CALEOL session of SEMIGA's commission today with two more dwellings on its agenda
+(on the first, the applicant's request kept with a justification when it is ranked, every voting
+seat's vote recorded and the decisions taken, so an offer is made; the second left undecided),
+collects the ids of existing requests, pieces, vacancies, the session, its seats and the offers
+and the NUDs of the candidates, then writes OUTPUT_DIR/applicant.toml, agent.toml, caleol.toml,
+bailleur.toml and reservataire.toml: the token, Tests/fuzz/schemathesis.toml, and the ids as
+dictionaries the fuzzer draws path parameters and some body fields (`vacancyId`, `vacancyIds`,
+`nud`, `memberId`) from (most of the time; otherwise it makes its own). Standard library only.
 
 Run it before any fuzzing: the fuzzer's wrong passwords soon get 127.0.0.1 throttled. Each
 sign-in here comes from its own forwarded address (the server must trust 127.0.0.1 as a proxy).
@@ -33,6 +38,8 @@ APPLICANT = "demandeur@demo.logis.fr"
 AGENT = "enregistreur@demo.logis.fr"
 BAILLEUR = "bailleur@demo.logis.fr"
 RESERVATAIRE = "reservataire@demo.logis.fr"
+# The demo CALEOL member sits as the EPCI president in SEMIGA's commission for Petite Camargue.
+CALEOL = "caleol@demo.logis.fr"
 # The demo bailleur (SEMIGA) manages the "bailleur" contingent itself; the demo réservataire is
 # Action Logement, which proposes the candidates of its contingent.
 VACANCY_CONTINGENTS = ("bailleur", "action_logement")
@@ -110,6 +117,73 @@ def declare_vacancies(base: str, bailleur: str, reservataire: str) -> tuple[list
     return vacancies, nuds
 
 
+def hold_session(base: str, bailleur: str, applicant_nud: str, used: list[str]) -> dict:
+    """A CALEOL session held today with two dwellings of the bailleur's own contingent on its agenda.
+
+    On the first (preferably one the applicant is ranked for: the applicant is kept with a
+    justification), every voting seat's vote is recorded by the secretariat and the decisions are
+    taken, so an offer is made (to the applicant when kept); the second stays undecided, for the
+    votes and decisions the fuzzer sends."""
+    status, dwellings = call(base, "GET", "/api/v1/dwellings", token=bailleur)
+    free = [d for d in dwellings if d["reservataire"] == "bailleur" and d["occupancy"] == "occupe"
+            and d["id"] not in used]
+    agenda: list[tuple[str, list[str]]] = []
+    decided_with_applicant = False
+    for dwelling in free:
+        if len(agenda) == 2:
+            break
+        status, vacancy = call(base, "POST", "/api/v1/vacancies", token=bailleur,
+                               body={"dwellingId": dwelling["id"], "availableOn": date.today().isoformat()})
+        if status != 201:
+            continue
+        status, ranking = call(base, "GET", f"/api/v1/vacancies/{vacancy['id']}/candidates?count=3", token=bailleur)
+        top = [c["nud"] for c in ranking.get("candidates", [])] if status == 200 else []
+        status, explanation = call(base, "GET",
+                                   f"/api/v1/vacancies/{vacancy['id']}/candidates/{applicant_nud}/explanation",
+                                   token=bailleur)
+        ranked = status == 200 and explanation.get("outcome") in ("propose", "classe")
+        if not agenda and ranked:
+            kept = [applicant_nud] + [n for n in top if n != applicant_nud][:2]
+            body = {"candidates": kept,
+                    "justification": "Demande de démonstration présentée pour exercer la proposition (fuzzing)."}
+            decided_with_applicant = True
+        elif len(top) == 3:
+            body = {"candidates": top}
+        else:
+            continue
+        status, answer = call(base, "POST", f"/api/v1/vacancies/{vacancy['id']}/selection", token=bailleur, body=body)
+        if status != 201:
+            raise SystemExit(f"prepare.py: selecting on {dwelling['reference']} answered {status}: {answer}")
+        agenda.append((vacancy["id"], body["candidates"]))
+    if len(agenda) != 2:
+        raise SystemExit("prepare.py: fewer than two dwellings of the bailleur's contingent to put on a session agenda")
+    status, session = call(base, "POST", "/api/v1/caleol/sessions", token=bailleur,
+                           body={"heldOn": date.today().isoformat(), "vacancyIds": [v for v, _ in agenda]})
+    if status != 201:
+        raise SystemExit(f"prepare.py: creating a CALEOL session answered {status}: {session}")
+    seats = [seat["id"] for seat in session["seats"]]
+    decided, kept = agenda[0]
+    for seat in session["seats"]:
+        if not seat["votes"]:
+            continue
+        for rank, nud in enumerate(kept, start=1):
+            status, answer = call(base, "POST", f"/api/v1/caleol/sessions/{session['id']}/votes", token=bailleur,
+                                  body={"vacancyId": decided, "nud": nud, "memberId": seat["id"],
+                                        "choice": {"code": "attribution", "rank": rank}})
+            if status != 201:
+                raise SystemExit(f"prepare.py: recording a vote answered {status}: {answer}")
+    status, answer = call(base, "POST", f"/api/v1/caleol/sessions/{session['id']}/decisions", token=bailleur,
+                          body={"vacancyId": decided})
+    if status != 201:
+        raise SystemExit(f"prepare.py: taking the decisions answered {status}: {answer}")
+    status, offers = call(base, "GET", "/api/v1/offers", token=bailleur)
+    if status != 200 or not offers:
+        raise SystemExit(f"prepare.py: the bailleur's offers answered {status}: {offers}")
+    return {"session": session["id"], "vacancies": [v for v, _ in agenda],
+            "nuds": [n for _, nuds in agenda for n in nuds], "seats": seats, "offers": [o["id"] for o in offers],
+            "applicantOffered": decided_with_applicant}
+
+
 def write_dictionary(path: Path, values: list[str]) -> str:
     unique = list(dict.fromkeys(v for v in values if v))
     path.write_text("".join(json.dumps(v) + "\n" for v in unique), encoding="utf-8")
@@ -121,13 +195,19 @@ def toml_string(value: str) -> str:
 
 
 def write_config(path: Path, token: str, spare_token: str, dictionaries: dict[str, tuple[str, str]]) -> None:
-    """token for every call; spare_token for DELETE /api/v1/session, which revokes what it is given."""
+    """token for every call; spare_token for DELETE /api/v1/session, which revokes what it is given.
+
+    dictionaries: a path parameter's name, or a location-qualified key (`body.vacancyId`,
+    `body.vacancyIds[*]`), to (dictionary name, file)."""
     static = (HERE / "schemathesis.toml").read_text(encoding="utf-8")
     lines = [f"headers = {{ Authorization = {toml_string('Bearer ' + token)} }}", "", static, "", "[parameters]"]
     for parameter, (name, _) in dictionaries.items():
-        lines.append(f"{toml_string('path.' + parameter)} = {{ dictionary = {toml_string(name)}, probability = 0.8 }}")
-    for parameter, (name, file) in dictionaries.items():
-        lines += ["", f"[dictionaries.{name}]", f"from-file = {toml_string(file)}"]
+        key = parameter if "." in parameter else "path." + parameter
+        lines.append(f"{toml_string(key)} = {{ dictionary = {toml_string(name)}, probability = 0.8 }}")
+    names = list(dict.fromkeys(name for name, _ in dictionaries.values()))
+    files = {name: file for name, file in dictionaries.values()}
+    for name in names:
+        lines += ["", f"[dictionaries.{name}]", f"from-file = {toml_string(files[name])}"]
     lines += [
         "",
         "# Signing out revokes the token it is sent with: that operation gets a session of its own.",
@@ -153,6 +233,8 @@ def main() -> None:
     bailleur_spare = sign_in(base, BAILLEUR, "198.51.100.16")
     reservataire = sign_in(base, RESERVATAIRE, "198.51.100.17")
     reservataire_spare = sign_in(base, RESERVATAIRE, "198.51.100.18")
+    member = sign_in(base, CALEOL, "198.51.100.19")
+    member_spare = sign_in(base, CALEOL, "198.51.100.20")
 
     status, requests = call(base, "GET", "/api/v1/requests", token=applicant)
     live = [r for r in requests or [] if r.get("nud")] if status == 200 else []
@@ -178,11 +260,26 @@ def main() -> None:
                                                      [own["id"], own["id"].lower(), own["nud"]])),
         "id": ("documents", write_dictionary(output / "applicant-documents.dict", documents)),
     }
+
     agent_dictionaries = {
         "request": ("requests", write_dictionary(output / "agent-requests.dict", agent_requests)),
         "document": ("documents", write_dictionary(output / "agent-documents.dict", documents)),
     }
     vacancies, candidates = declare_vacancies(base, bailleur, reservataire)
+    status, declared = call(base, "GET", "/api/v1/vacancies", token=bailleur)
+    dwellings_used = [v["dwellingId"] for v in declared or [] if v["id"] in vacancies]
+    held = hold_session(base, bailleur, own["nud"], dwellings_used)
+    status, own_offers = call(base, "GET", "/api/v1/offers", token=applicant)
+    applicant_offers = [o["id"] for o in own_offers] if status == 200 else []
+    offers = ("offers", write_dictionary(output / "offers.dict", applicant_offers + held["offers"]))
+    applicant_dictionaries["offer"] = offers
+    caleol_dictionaries = {
+        "session": ("sessions", write_dictionary(output / "sessions.dict", [held["session"], held["session"].lower()])),
+        "body.vacancyId": ("agenda", write_dictionary(output / "agenda.dict", held["vacancies"])),
+        "body.nud": ("agendaNuds", write_dictionary(output / "agenda-nuds.dict",
+                                                    held["nuds"] + [n.lower() for n in held["nuds"][:1]])),
+        "body.memberId": ("seats", write_dictionary(output / "seats.dict", held["seats"])),
+    }
     # The candidates' NUDs, one in lower case, and the applicant's (ranked or not for these dwellings).
     nuds = candidates + [n.lower() for n in candidates[:1]] + [own["nud"]]
     vacancy_dictionaries = {
@@ -191,11 +288,18 @@ def main() -> None:
     }
     write_config(output / "applicant.toml", applicant, applicant_spare, applicant_dictionaries)
     write_config(output / "agent.toml", agent, agent_spare, agent_dictionaries)
-    write_config(output / "bailleur.toml", bailleur, bailleur_spare, vacancy_dictionaries)
+    write_config(output / "bailleur.toml", bailleur, bailleur_spare, {
+        **vacancy_dictionaries, **caleol_dictionaries, "offer": offers,
+        "body.vacancyIds[*]": ("allVacancies", write_dictionary(output / "all-vacancies.dict",
+                                                                vacancies + held["vacancies"])),
+    })
+    write_config(output / "caleol.toml", member, member_spare, caleol_dictionaries)
     write_config(output / "reservataire.toml", reservataire, reservataire_spare, vacancy_dictionaries)
     print(json.dumps({"applicantRequest": own["id"], "nud": own["nud"], "documents": len(documents),
                       "agentRequests": len(set(agent_requests)), "piecesUploaded": len(missing[:2]),
-                      "vacancies": len(vacancies), "candidateNuds": len(set(candidates))}))
+                      "vacancies": len(vacancies), "candidateNuds": len(set(candidates)),
+                      "caleolSession": held["session"], "agenda": len(held["vacancies"]),
+                      "offers": len(held["offers"]), "applicantOffers": len(applicant_offers)}))
 
 
 if __name__ == "__main__":

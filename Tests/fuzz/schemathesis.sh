@@ -4,11 +4,14 @@
 #   bash Tests/fuzz/schemathesis.sh [path/to/logis]     # default: .build/debug/logis
 #
 # Starts the binary on a free port (fresh SQLite file and files folder, demo data), signs in the
-# demo applicant, registering agent, bailleur and réservataire and declares two vacancies
-# (Tests/fuzz/prepare.py), then runs schemathesis four times against /api/openapi.json with
-# `--checks all`: as the applicant on everything outside /api/v1/guichet, /api/v1/dwellings and
-# /api/v1/vacancies (the anonymous routes included), as the agent on /api/v1/guichet, as the
-# bailleur on /api/v1/dwellings and /api/v1/vacancies, as the réservataire on /api/v1/vacancies.
+# demo applicant, registering agent, bailleur, réservataire and CALEOL member, declares two
+# vacancies and holds a CALEOL session (one dwelling decided, so an offer is made; one left to
+# vote on) (Tests/fuzz/prepare.py), then runs schemathesis five times against /api/openapi.json
+# with `--checks all`: as the applicant on everything outside /api/v1/guichet, /api/v1/dwellings,
+# /api/v1/vacancies and /api/v1/caleol (the anonymous routes and /api/v1/offers included), as the
+# agent on /api/v1/guichet, as the CALEOL member on /api/v1/caleol, as the bailleur on
+# /api/v1/dwellings, /api/v1/vacancies, /api/v1/caleol and /api/v1/offers, as the réservataire on
+# /api/v1/vacancies.
 # Fails on any schemathesis failure or error, on any 5xx in the server's log, and if the server
 # died.
 # Needs `pip install schemathesis==4.32.5` (the configuration format is that version's).
@@ -97,9 +100,10 @@ run() {  # run NAME SCHEMATHESIS-FILTER-ARGS…
   fi
 }
 
-run applicant --exclude-path-regex '^/api/v1/(guichet/|dwellings|vacancies)'
+run applicant --exclude-path-regex '^/api/v1/(guichet/|dwellings|vacancies|caleol/)'
 previous=applicant
-for role in agent bailleur reservataire; do
+# The CALEOL member votes on the undecided dwelling before the bailleur's run may decide it.
+for role in agent caleol bailleur reservataire; do
   if ! kill -0 "$server" 2>/dev/null; then
     summary+=("$role: not run, the server died during the $previous run")
     failed=1
@@ -107,7 +111,8 @@ for role in agent bailleur reservataire; do
   fi
   case $role in
     agent) run agent --include-path-regex '^/api/v1/guichet/' ;;
-    bailleur) run bailleur --include-path-regex '^/api/v1/(dwellings|vacancies)' ;;
+    caleol) run caleol --include-path-regex '^/api/v1/caleol/' ;;
+    bailleur) run bailleur --include-path-regex '^/api/v1/(dwellings|vacancies|caleol/|offers)' ;;
     reservataire) run reservataire --include-path-regex '^/api/v1/vacancies' ;;
   esac
   previous=$role

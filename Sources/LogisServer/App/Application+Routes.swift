@@ -27,6 +27,8 @@ extension Application {
         try register(collection: VacancyPagesController())
         try register(collection: CaleolAPIController())
         try register(collection: OfferAPIController())
+        try register(collection: OfferPagesController())
+        try register(collection: CaleolPagesController())
         try register(collection: APIDocsController(resourcesDirectory: directory.resourcesDirectory))
         allowedMethods = AllowedMethods(routes: routes.all)
     }

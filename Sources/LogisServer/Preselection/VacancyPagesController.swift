@@ -90,6 +90,12 @@ struct VacancyPagesController: RouteCollection {
         /// Zero or one explanation: Leaf includes the candidate partial inside a loop.
         let explained: [CandidateExplanation]
         let askedNud: String
+        /// The bailleur may put the dwelling on a session's agenda (candidates kept, not yet scheduled).
+        let canSchedule: Bool
+        let sessionID: UUID?
+        let offers: [OfferView]
+        let refusalMotifs: [PersonalSpaceController.RefusalChoice]
+        let today: String
     }
 
     struct KeptRow: Encodable {
@@ -101,6 +107,9 @@ struct VacancyPagesController: RouteCollection {
     static let messages = [
         "declaree": "La vacance est déclarée : voici les premières demandes du classement, avec leurs raisons.",
         "retenus": "Les candidatures sont retenues pour la commission d’attribution.",
+        "reponse": "La réponse du candidat est enregistrée.",
+        "sans-reponse": "L’absence de réponse est enregistrée : elle vaut refus.",
+        "bail": "La signature du bail est enregistrée : la demande est satisfaite.",
     ]
 
     func show(req: Request) async throws -> View {
@@ -108,7 +117,7 @@ struct VacancyPagesController: RouteCollection {
         return try await renderVacancy(req, feedback: notice.map(FormFeedback.notice) ?? .none)
     }
 
-    private func renderVacancy(
+    func renderVacancy(
         _ req: Request, feedback: FormFeedback, explained: CandidateExplanation? = nil, askedNud: String = ""
     ) async throws -> View {
         let agent = try req.requireAccount()
@@ -125,7 +134,12 @@ struct VacancyPagesController: RouteCollection {
                 KeptRow(nud: $0.nud, justification: $0.justification, explained: $0.explanation.map { [$0] } ?? [])
             },
             candidates: selection.isEmpty ? try await VacancyActions.ranking(of: vacancy, count: 6, on: req) : [],
-            explained: explained.map { [$0] } ?? [], askedNud: askedNud)
+            explained: explained.map { [$0] } ?? [], askedNud: askedNud,
+            canSchedule: !selection.isEmpty && vacancy.status == .open && vacancy.sessionID == nil
+                && agent.role == .bailleur && agent.$organisation.id == vacancy.$organisation.id,
+            sessionID: vacancy.sessionID,
+            offers: agent.role == .bailleur ? try await OfferView.all(of: vacancy, today: req.today, on: req.db) : [],
+            refusalMotifs: RefusalMotif.allCases.map { .init(code: $0.code, label: $0.label) }, today: req.today.iso)
         return try await req.view.render("allocation/vacancy", page)
     }
 

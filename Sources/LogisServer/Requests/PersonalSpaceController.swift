@@ -13,6 +13,7 @@ struct PersonalSpaceController: RouteCollection {
         space.get("rattacher", use: claimForm).access(.only(.demandeur))
         space.post("rattacher", use: claim).access(.only(.demandeur))
         space.post("abandonner", use: abandon).access(.only(.demandeur))
+        space.post("propositions", ":offer", "reponse", use: answerOffer).access(.only(.demandeur))
     }
 
     struct TimelineLine: Encodable {
@@ -35,6 +36,14 @@ struct PersonalSpaceController: RouteCollection {
         let canRenew: Bool
         let timeline: [TimelineLine]
         let summary: RequestSummary?
+        let offers: [OfferView]
+        let refusalMotifs: [RefusalChoice]
+        let answerBase: String
+    }
+
+    struct RefusalChoice: Encodable {
+        let code: String
+        let label: String
     }
 
     static let messages = [
@@ -43,9 +52,15 @@ struct PersonalSpaceController: RouteCollection {
         "renouvelee": "Votre demande a bien été renouvelée.",
         "abandon": "Votre demande a été radiée à votre demande.",
         "rattachee": "La demande déposée au guichet est maintenant suivie depuis votre espace.",
+        "proposition-acceptee": "Vous avez accepté le logement : le bailleur vous contacte pour signer le bail.",
+        "proposition-refusee": "Votre refus est enregistré. Votre demande reste active.",
     ]
 
     func home(req: Request) async throws -> View {
+        try await renderHome(req, feedback: nil)
+    }
+
+    private func renderHome(_ req: Request, feedback error: String?) async throws -> View {
         let account = try req.requireAccount()
         let request = try await RequestLookup.live(of: account, on: req.db)
         let notice = req.query[String.self, at: "message"].flatMap { Self.messages[$0] }
@@ -57,15 +72,56 @@ struct PersonalSpaceController: RouteCollection {
                 .map { TimelineLine(date: Self.french($0.occurredAt), label: $0.label, comment: $0.comment) }
         }
         let page = HomePage(
-            layout: req.layoutContext(title: "Mon espace"), feedback: .init(error: nil, notice: notice),
+            layout: req.layoutContext(title: "Mon espace"),
+            feedback: .init(error: error, notice: error == nil ? notice : nil),
             hasRequest: request != nil, isDraft: request?.status == .brouillon,
             isRegistered: request?.status.isRegistered ?? false, status: request?.status.label ?? "",
             nud: request?.nud, firstFiledOn: request?.firstFiledOn.map(RequestSummary.display),
             anniversary: schedule.map { RequestSummary.display($0.anniversary.iso) },
             radiationDate: schedule.map { RequestSummary.display($0.radiation.iso) },
             canRenew: request.map { RequestLifecycle.canRenew($0, today: req.today) } ?? false, timeline: timeline,
-            summary: request.map { RequestSummary($0.form) })
+            summary: request.map { RequestSummary($0.form) },
+            offers: try await offers(of: request, on: req),
+            refusalMotifs: RefusalMotif.allCases.map { RefusalChoice(code: $0.code, label: $0.label) },
+            answerBase: "/mon-espace/propositions")
         return try await req.view.render("requests/personal-space", page)
+    }
+
+    /// The offers made to the household for its live request, the open one first.
+    private func offers(of request: HousingRequest?, on req: Request) async throws -> [OfferView] {
+        guard let id = request?.id else { return [] }
+        var views: [OfferView] = []
+        for record in try await OfferRecord.query(on: req.db).filter(\.$requestID == id).sort(\.$sentOn, .descending)
+            .all()
+        {
+            let (_, vacancy) = try await OfferAnswers.open(record.id, for: try req.requireAccount(), on: req.db)
+            views.append(try OfferView(record, vacancy: vacancy, today: req.today))
+        }
+        return views
+    }
+
+    struct AnswerForm: Content {
+        let answer: String?
+        let motif: String?
+        let details: String?
+    }
+
+    func answerOffer(req: Request) async throws -> Response {
+        let account = try req.requireAccount()
+        let (offer, vacancy) = try await OfferAnswers.open(
+            req.parameters.get("offer").flatMap(UUID.init(uuidString:)), for: account, on: req.db)
+        do {
+            let form = try req.content.decode(AnswerForm.self)
+            guard let answer = form.answer, ["accept", "refuse"].contains(answer) else {
+                throw LogisError.validation("Indiquez si vous acceptez ou refusez le logement.", code: "invalid_answer")
+            }
+            try await OfferAnswers.answer(
+                accept: answer == "accept", motif: form.motif, details: form.details, offer: offer, vacancy: vacancy,
+                on: req)
+            return req.redirect(to: "/mon-espace?message=proposition-\(answer == "accept" ? "acceptee" : "refusee")")
+        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
+            return try await renderHome(req, feedback: failure.message).encodeResponse(status: failure.status, for: req)
+        }
     }
 
     func renew(req: Request) async throws -> Response {
