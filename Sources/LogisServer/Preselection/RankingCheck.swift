@@ -18,6 +18,8 @@ enum RankingCheck {
         guard let sql = db as? any SQLDatabase else { return Report() }
         var report = Report()
         var lastID: UUID?
+        // Read once per territory, not once per request: a national check reads millions of requests.
+        var territories: [UUID: RankingContext.TerritoryFacts] = [:]
         while true {
             let query = HousingRequest.query(on: db).filter(\.$status ~~ Array(RankingTable.rankedStatuses))
                 .sort(\.$id).limit(500)
@@ -26,13 +28,21 @@ enum RankingCheck {
             guard let last = page.last else { break }
             for request in page {
                 report.requestsChecked += 1
-                let expected = try await RankingTable.entries(for: request, context: context, on: db)
+                var expected: [RankingTable.Entry] = []
+                if let territoryID = request.$territory.id {
+                    if territories[territoryID] == nil {
+                        territories[territoryID] = try await context.territory(territoryID, on: db)
+                    }
+                    if let facts = territories[territoryID] {
+                        expected = try RankingTable.entries(for: request, territory: facts, context: context)
+                    }
+                }
                 let stored = try await sql.select().column("*").from(RankingTable.name)
                     .where("request_id", .equal, try request.requireID()).orderBy("commune_code")
                     .all(decoding: RankingTable.Entry.self)
                 guard stored != expected else { continue }
                 report.differing.append(try request.nud ?? request.requireID().uuidString)
-                if repair { try await RankingTable.refresh(request, context: context, on: db) }
+                if repair { try await RankingTable.replace(request, with: expected, on: db) }
             }
             lastID = try last.requireID()
         }

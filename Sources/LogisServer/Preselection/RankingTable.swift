@@ -91,10 +91,17 @@ enum RankingTable {
     ) async throws
         -> [Entry]
     {
+        guard let territoryID = request.$territory.id, rankedStatuses.contains(request.status) else { return [] }
+        return try entries(for: request, territory: try await context.territory(territoryID, on: db), context: context)
+    }
+
+    /// The rows, with the territory's facts already read (a batch reads them once per territory).
+    static func entries(
+        for request: HousingRequest, territory: RankingContext.TerritoryFacts, context: RankingContext
+    ) throws -> [Entry] {
         guard let id = request.id, let territoryID = request.$territory.id, let nud = request.nud,
             rankedStatuses.contains(request.status), request.anonymisedAt == nil
         else { return [] }
-        let territory = try await context.territory(territoryID, on: db)
         let facts = try RequestRankingFacts(
             request: request, communeCodes: territory.communeCodes, zone: territory.zone, ceilings: context.ceilings,
             today: context.today)
@@ -112,8 +119,11 @@ enum RankingTable {
 
     /// Replaces the request's rows; call inside the transaction that saved the request.
     static func refresh(_ request: HousingRequest, context: RankingContext, on db: any Database) async throws {
+        try await replace(request, with: try await entries(for: request, context: context, on: db), on: db)
+    }
+
+    static func replace(_ request: HousingRequest, with rows: [Entry], on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase, let id = request.id else { return }
-        let rows = try await entries(for: request, context: context, on: db)
         try await sql.delete(from: name).where("request_id", .equal, id).run()
         guard !rows.isEmpty else { return }
         try await sql.insert(into: name).models(rows).run()
