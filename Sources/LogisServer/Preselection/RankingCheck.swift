@@ -68,9 +68,9 @@ enum RankingCheck {
     /// Fills an empty table from the requests (a database migrated to M0016, restored, or imported).
     static func fillIfEmpty(_ app: Application) async throws {
         guard let sql = app.db as? any SQLDatabase else { return }
-        struct Count: Decodable { let n: Int }
-        let rows = try await sql.raw("SELECT COUNT(*) AS n FROM ranking_entries").first(decoding: Count.self)?.n ?? 0
-        guard rows == 0 else { return }
+        // One row is enough to know: a COUNT over millions of rows would slow every start.
+        let any = try await sql.raw("SELECT 1 AS n FROM ranking_entries LIMIT 1").all()
+        guard any.isEmpty else { return }
         let ranked = try await HousingRequest.query(on: app.db).filter(\.$status ~~ Array(RankingTable.rankedStatuses))
             .count()
         guard ranked > 0 else { return }

@@ -9,6 +9,7 @@ struct VacancyPagesController: RouteCollection {
         let pages = routes.grouped("attributions")
         pages.get(use: home).access(VacancyAPIController.viewers)
         pages.post("vacances", use: declare).access(StockAPIController.bailleurs)
+        pages.post("logements", use: addDwelling).access(StockAPIController.bailleurs)
         let one = pages.grouped("vacances", ":vacancy")
         one.get(use: show).access(VacancyAPIController.viewers)
         one.post("explication", use: explain).access(VacancyAPIController.viewers)
@@ -35,6 +36,13 @@ struct VacancyPagesController: RouteCollection {
         let vacancies: [VacancyAPIController.VacancyDTO]
         let dwellings: [DwellingRow]
         let today: String
+        let residences: [Option]
+        let reservataires: [Option]
+    }
+
+    struct Option: Encodable {
+        let value: String
+        let label: String
     }
 
     func home(req: Request) async throws -> View {
@@ -56,8 +64,31 @@ struct VacancyPagesController: RouteCollection {
                     commune: $0.residence.commune.name, typology: $0.typology, financing: $0.financing.uppercased(),
                     monthlyRent: $0.rent + $0.charges, reservataire: Self.reservataireLabel($0.reservataire),
                     vacant: $0.occupancy == .vacant)
-            }, today: req.today.iso)
+            }, today: req.today.iso,
+            residences: isBailleur
+                ? try await Residence.query(on: req.db).filter(\.$organisation.$id == (try organisation.requireID()))
+                    .with(\.$commune).sort(\.$name).all()
+                    .map { Option(value: try $0.requireID().uuidString, label: "\($0.name), \($0.commune.name)") } : [],
+            reservataires: Reservataire.allCases.map {
+                Option(value: $0.rawValue, label: Self.reservataireLabel($0.rawValue))
+            })
         return try await req.view.render("allocation/home", page)
+    }
+
+    func addDwelling(req: Request) async throws -> Response {
+        do {
+            let form = try req.content.decode([String: String].self)
+            var values = form
+            values["elevator"] = form["elevator"] == "oui" ? "oui" : "non"
+            let dwelling = try await StockQueries.addDwelling(
+                residenceID: form["residenceId"].flatMap(UUID.init(uuidString:)), values: values, on: req)
+            return try await renderHome(req, feedback: .notice("Le logement \(dwelling.reference) est ajouté au parc."))
+                .encodeResponse(status: .created, for: req)
+        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
+            let details = (failure.fields ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) : \($0.value)" }
+            let message = ([failure.message] + details).joined(separator: " — ")
+            return try await renderHome(req, feedback: .error(message)).encodeResponse(status: failure.status, for: req)
+        }
     }
 
     struct DeclareForm: Content {

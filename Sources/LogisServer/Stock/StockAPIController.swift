@@ -70,7 +70,6 @@ struct StockAPIController: RouteCollection {
     }
 
     func create(req: Request) async throws -> Response {
-        let organisation = try await VacancyScope.organisation(of: try req.requireAccount(), on: req.db)
         let body = try req.content.decode(CreateBody.self)
         let values: [String: String] = [
             "reference": body.reference, "typology": body.typology, "surface": "\(body.surface)",
@@ -78,13 +77,29 @@ struct StockAPIController: RouteCollection {
             "accessibility": "\(body.accessibility)", "financing": body.financing, "rent": "\(body.rent)",
             "charges": "\(body.charges)", "reservataire": body.reservataire,
         ]
+        let dwelling = try await StockQueries.addDwelling(residenceID: body.residenceId, values: values, on: req)
+        return try await DwellingDTO(dwelling).encodeResponse(status: .created, for: req)
+    }
+}
+
+/// The stock's reads, shared by the pages and the API.
+enum StockQueries {
+    static func dwellings(of organisationID: UUID, on db: any Database) async throws -> [StockDwelling] {
+        try await StockDwelling.query(on: db).filter(\.$organisation.$id == organisationID)
+            .with(\.$residence) { $0.with(\.$commune) }.sort(\.$reference).limit(2_000).all()
+    }
+
+    /// Adds a dwelling to one of the agent's résidences (the page's form and `POST /api/v1/dwellings`).
+    static func addDwelling(residenceID: UUID?, values: [String: String], on req: Request) async throws -> StockDwelling
+    {
+        let organisation = try await VacancyScope.organisation(of: try req.requireAccount(), on: req.db)
         let fields: StockDwellingFields
         switch StockDwellingFields.parse({ values[$0] }) {
         case .success(let parsed): fields = parsed
-        case .failure(let problems): throw StockQueries.invalid(problems.items)
+        case .failure(let problems): throw invalid(problems.items)
         }
-        guard
-            let residence = try await Residence.query(on: req.db).filter(\.$id == body.residenceId)
+        guard let residenceID,
+            let residence = try await Residence.query(on: req.db).filter(\.$id == residenceID)
                 .filter(\.$organisation.$id == (try organisation.requireID())).with(\.$commune).first()
         else {
             throw LogisError(
@@ -100,15 +115,7 @@ struct StockAPIController: RouteCollection {
         let dwelling = try StockDwelling(residence: residence, row: fields)
         try await dwelling.create(on: req.db)
         dwelling.$residence.value = residence
-        return try await DwellingDTO(dwelling).encodeResponse(status: .created, for: req)
-    }
-}
-
-/// The stock's reads, shared by the pages and the API.
-enum StockQueries {
-    static func dwellings(of organisationID: UUID, on db: any Database) async throws -> [StockDwelling] {
-        try await StockDwelling.query(on: db).filter(\.$organisation.$id == organisationID)
-            .with(\.$residence) { $0.with(\.$commune) }.sort(\.$reference).limit(2_000).all()
+        return dwelling
     }
 
     static func invalid(_ problems: [StockDwellingFields.Problem]) -> LogisError {

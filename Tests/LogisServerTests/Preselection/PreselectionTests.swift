@@ -92,6 +92,18 @@ final class PreselectionTests: XCTestCase {
             XCTAssertEqual(rows.map(\.eligibleFinancings), [0, 0], "above every ceiling")
             XCTAssertEqual(rows.map(\.score), [55, 55])
 
+            // Seed 003: « famille avec 3 enfants et plus → T4/T5/T6 »: three more children, no T3 any more.
+            XCTAssertEqual(rows.first?.roomyTypologies, Int64(TypologySet(.t3 ... .t6).rawValue))
+            for number in 2...4 {
+                request.form.dependents?.people.append(
+                    DependentsSection.Person(
+                        firstName: "Enfant\(number)", birthDate: "2018-01-01", relationship: "enfant",
+                        sharedCustody: false))
+            }
+            try await request.save(on: app.db)
+            rows = try await fixture.rankingRows(of: request)
+            XCTAssertEqual(rows.first?.roomyTypologies, Int64(TypologySet(.t4 ... .t6).rawValue))
+
             request.form.wishes?.communes = ["Le Cailar"]
             request.form.wishes?.wheelchairAccess = true
             request.priorities = "dalo"
