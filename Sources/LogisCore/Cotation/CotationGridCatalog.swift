@@ -8,6 +8,19 @@ public struct CotationGridCatalog: Sendable {
         self.grids = grids.sorted { ($0.id, $0.version) < ($1.id, $1.version) }
     }
 
+    /// Refuses two grids with the same id and version (as the ceilings refuse two tables of one
+    /// year and zone): a version is one content, forever (issue « rules mended » 5.8).
+    public init(validating grids: [CotationGrid]) throws(RuleError) {
+        var seen = Set<String>()
+        for grid in grids where !seen.insert("\(grid.id)#\(grid.version)").inserted {
+            throw RuleError(
+                code: "duplicate_grid_version",
+                message: "Deux fichiers décrivent la grille « \(grid.id) » en version \(grid.version) : une version "
+                    + "publiée ne change plus, une modification est une nouvelle version.")
+        }
+        self.init(grids)
+    }
+
     /// The bundled grids, loaded once (empty only if a bundled file is broken, which the tests rule out).
     public static let bundled: CotationGridCatalog = (try? loadBundled()) ?? CotationGridCatalog([])
 
@@ -35,7 +48,20 @@ public struct CotationGridCatalog: Sendable {
                 throw RuleError(code: error.code, message: "\(name) : \(error.message)")
             }
         }
-        return CotationGridCatalog(grids)
+        return try CotationGridCatalog(validating: grids)
+    }
+
+    /// The version of a grid in force on `date`: the highest version whose `effectiveFrom` is
+    /// absent or on or before the date. A version adopted for a later date waits for it.
+    public func grid(id: String, effectiveOn date: CalendarDate) throws(RuleError) -> CotationGrid {
+        let versions = grids.filter { $0.id == id }
+        guard let grid = versions.last(where: { ($0.effectiveFrom ?? date) <= date }) else {
+            if versions.isEmpty { return try self.grid(id: id) }
+            throw RuleError(
+                code: "grid_unavailable",
+                message: "Aucune version de la grille « \(id) » n’est en vigueur le \(date.iso).")
+        }
+        return grid
     }
 
     /// A grid by id, at `version` or at its latest version.

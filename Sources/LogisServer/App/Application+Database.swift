@@ -42,6 +42,7 @@ extension Application {
             M0015AddRequestAnonymisation(),
             M0016CreateStock(),
             M0017CreateCaleol(),
+            M0018AddGridHash(),
         ]
     }
 
@@ -63,5 +64,6 @@ extension Application {
         }
         try await autoMigrate()
         try await RankingCheck.fillIfEmpty(self)
+        try await CotationGridFingerprint.verify(self)
     }
 }

@@ -48,6 +48,7 @@ enum RequestCotation {
         guard request.status != .brouillon, let grid = try await grid(for: request, on: db, app: app) else { return }
         request.score = grid.total(facts(of: request, today: app.clock.today))
         request.gridVersion = grid.grid.version
+        request.gridHash = CotationGridFingerprint.of(grid.grid)
         request.primaryTypology = request.form.wishes?.typologies.sorted().first
         try await request.save(on: db)
     }

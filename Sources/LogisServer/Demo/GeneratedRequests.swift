@@ -51,6 +51,7 @@ enum GeneratedRequests {
                 if let grid {
                     request.score = grid.total(RequestCotation.facts(of: request, today: today))
                     request.gridVersion = grid.grid.version
+                    request.gridHash = CotationGridFingerprint.of(grid.grid)
                 }
                 request.syncSearchColumns()
                 requests.append(request)

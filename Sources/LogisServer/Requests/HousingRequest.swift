@@ -27,6 +27,8 @@ final class HousingRequest: Model, @unchecked Sendable {
     /// Cotation total (CCH L441-2-8), recomputed on every change and by the nightly batch.
     @OptionalField(key: "score") var score: Int?
     @OptionalField(key: "grid_version") var gridVersion: Int?
+    /// The content fingerprint of that grid version (M0018, `CotationGridFingerprint`).
+    @OptionalField(key: "grid_hash") var gridHash: String?
     /// The smallest typology wished: requests are compared with those of the same territory and typology.
     @OptionalField(key: "primary_typology") var primaryTypology: String?
     /// Priority criteria set by a social worker or an agent (comma-separated codes); never by the applicant.
