@@ -12,13 +12,20 @@ extension RequestForm {
                 professionalSituation: ProfessionalSituation(rawValue: employment?.applicantSituation ?? ""),
                 // [reading] The form counts disabled persons; the evidence is asked of the applicant.
                 disabled: (situation?.disabledPersons ?? 0) > 0, formerASE: situation?.formerASE ?? false,
-                actionLogement: actionLogement)
+                actionLogement: actionLogement,
+                incomeEvidence: resources?.applicantForeignIncome == true ? .foreignTaxResidence : .avisImposition,
+                receivesAlimony: resources?.applicantAlimony ?? false,
+                receivesDailyAllowances: resources?.applicantDailyAllowances ?? false)
         ]
         if let co = coApplicant, co.present {
             persons.append(
                 PersonSituation(
                     role: .coDemandeur, nationality: Nationality(rawValue: co.nationality) ?? .france,
-                    professionalSituation: ProfessionalSituation(rawValue: employment?.coApplicantSituation ?? "")))
+                    professionalSituation: ProfessionalSituation(rawValue: employment?.coApplicantSituation ?? ""),
+                    incomeEvidence: resources?.coApplicantForeignIncome == true
+                        ? .foreignTaxResidence : .avisImposition,
+                    receivesAlimony: resources?.coApplicantAlimony ?? false,
+                    receivesDailyAllowances: resources?.coApplicantDailyAllowances ?? false))
         }
         for person in dependents?.people ?? [] {
             let adult = (try? CalendarDate(iso: person.birthDate)).map { $0.adding(years: 18) <= today } ?? false
@@ -28,7 +35,7 @@ extension RequestForm {
             persons: persons, maritalStatus: MaritalStatus(rawValue: applicant?.maritalStatus ?? "") ?? .celibataire,
             housingStatus: HousingStatus(code: housing?.status ?? "") ?? .autre,
             motifs: (reasons?.motifs ?? []).compactMap(Motif.init(code:)), violence: situation?.violence ?? false,
-            pregnancy: dependents?.expectingChild ?? false)
+            pregnancy: dependents?.expectingChild ?? false, socialBenefits: resources?.socialBenefits ?? false)
     }
 
     /// First name of each person of the checklist, for labels such as « Pièce d’identité – Léa ».

@@ -67,14 +67,59 @@ struct EmploymentSection: Codable, Sendable, Equatable {
     var privateEmployerTenPlus: Bool
 }
 
-/// Section 5: monthly income and the household's revenu fiscal de référence of year N-2.
+/// Section 5: monthly income and the household's revenu fiscal de référence of year N-2, and the
+/// kinds of income whose proof the checklist asks (CAF/MSA benefits, alimony, daily allowances,
+/// income taxed abroad), for the applicant and the co-applicant.
 struct ResourcesSection: Codable, Sendable, Equatable {
     var applicantMonthlyIncome: Int
     var coApplicantMonthlyIncome: Int
     var otherMonthlyIncome: Int
     var taxIncomeN2: Int
+    var socialBenefits: Bool = false
+    var applicantAlimony: Bool = false
+    var applicantDailyAllowances: Bool = false
+    var applicantForeignIncome: Bool = false
+    var coApplicantAlimony: Bool = false
+    var coApplicantDailyAllowances: Bool = false
+    var coApplicantForeignIncome: Bool = false
 
     var monthlyTotal: Int { applicantMonthlyIncome + coApplicantMonthlyIncome + otherMonthlyIncome }
+
+    init(
+        applicantMonthlyIncome: Int, coApplicantMonthlyIncome: Int, otherMonthlyIncome: Int, taxIncomeN2: Int,
+        socialBenefits: Bool = false, applicantAlimony: Bool = false, applicantDailyAllowances: Bool = false,
+        applicantForeignIncome: Bool = false, coApplicantAlimony: Bool = false,
+        coApplicantDailyAllowances: Bool = false, coApplicantForeignIncome: Bool = false
+    ) {
+        self.applicantMonthlyIncome = applicantMonthlyIncome
+        self.coApplicantMonthlyIncome = coApplicantMonthlyIncome
+        self.otherMonthlyIncome = otherMonthlyIncome
+        self.taxIncomeN2 = taxIncomeN2
+        self.socialBenefits = socialBenefits
+        self.applicantAlimony = applicantAlimony
+        self.applicantDailyAllowances = applicantDailyAllowances
+        self.applicantForeignIncome = applicantForeignIncome
+        self.coApplicantAlimony = coApplicantAlimony
+        self.coApplicantDailyAllowances = coApplicantDailyAllowances
+        self.coApplicantForeignIncome = coApplicantForeignIncome
+    }
+
+    /// Requests saved before these questions existed read them as « no ».
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        func flag(_ key: CodingKeys) throws -> Bool { try container.decodeIfPresent(Bool.self, forKey: key) ?? false }
+        self.init(
+            applicantMonthlyIncome: try container.decode(Int.self, forKey: .applicantMonthlyIncome),
+            coApplicantMonthlyIncome: try container.decode(Int.self, forKey: .coApplicantMonthlyIncome),
+            otherMonthlyIncome: try container.decode(Int.self, forKey: .otherMonthlyIncome),
+            taxIncomeN2: try container.decode(Int.self, forKey: .taxIncomeN2),
+            socialBenefits: try flag(.socialBenefits), applicantAlimony: try flag(.applicantAlimony),
+            applicantDailyAllowances: try flag(.applicantDailyAllowances),
+            applicantForeignIncome: try flag(.applicantForeignIncome),
+            coApplicantAlimony: try flag(.coApplicantAlimony),
+            coApplicantDailyAllowances: try flag(.coApplicantDailyAllowances),
+            coApplicantForeignIncome: try flag(.coApplicantForeignIncome))
+    }
 }
 
 /// Section 6: where the household lives now.

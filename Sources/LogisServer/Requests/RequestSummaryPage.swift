@@ -74,6 +74,14 @@ struct RequestSummary: Encodable {
             return [
                 Row(label: "Revenus mensuels du foyer", value: euros(r.monthlyTotal)),
                 Row(label: "Revenu fiscal de référence (N-2)", value: euros(r.taxIncomeN2)),
+                Row(label: "Prestations CAF ou MSA", value: yes(r.socialBenefits)),
+                Row(
+                    label: "Pension alimentaire, indemnités journalières, revenus à l’étranger",
+                    value: [
+                        r.applicantAlimony || r.coApplicantAlimony ? "pension alimentaire" : nil,
+                        r.applicantDailyAllowances || r.coApplicantDailyAllowances ? "indemnités journalières" : nil,
+                        r.applicantForeignIncome || r.coApplicantForeignIncome ? "revenus à l’étranger" : nil,
+                    ].compactMap { $0 }.joined(separator: ", ").replacingEmpty(with: "non")),
             ]
         case .logementActuel:
             guard let h = form.housing else { return [] }
@@ -134,4 +142,9 @@ struct RequestSummaryPage: Encodable {
         self.missing = missing
         canSubmit = missing.isEmpty && request.status == .brouillon
     }
+}
+
+extension String {
+    /// The text, or `fallback` when it is empty.
+    func replacingEmpty(with fallback: String) -> String { isEmpty ? fallback : self }
 }

@@ -84,7 +84,13 @@ extension WizardStep {
                 applicantMonthlyIncome: fields.amount("applicantMonthlyIncome", "vos revenus mensuels", required: true),
                 coApplicantMonthlyIncome: fields.amount("coApplicantMonthlyIncome", "ses revenus mensuels"),
                 otherMonthlyIncome: fields.amount("otherMonthlyIncome", "les autres revenus"),
-                taxIncomeN2: fields.amount("taxIncomeN2", "le revenu fiscal de référence", required: true))
+                taxIncomeN2: fields.amount("taxIncomeN2", "le revenu fiscal de référence", required: true),
+                socialBenefits: fields.flag("socialBenefits"), applicantAlimony: fields.flag("applicantAlimony"),
+                applicantDailyAllowances: fields.flag("applicantDailyAllowances"),
+                applicantForeignIncome: fields.flag("applicantForeignIncome"),
+                coApplicantAlimony: fields.flag("coApplicantAlimony"),
+                coApplicantDailyAllowances: fields.flag("coApplicantDailyAllowances"),
+                coApplicantForeignIncome: fields.flag("coApplicantForeignIncome"))
             if fields.errors.isEmpty { form.resources = section }
         case .logementActuel:
             let section = CurrentHousingSection(
