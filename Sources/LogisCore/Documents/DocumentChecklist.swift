@@ -82,7 +82,9 @@ struct ChecklistBuilder {
     mutating func addEconomicPieces(_ situation: RequestSituation) {
         for (index, person) in situation.persons.enumerated() where person.adult {
             switch person.incomeEvidence {
-            case .avisImposition: add(.avisImpositionN2, person: index)
+            case .avisImposition:
+                add(.avisImpositionN2, person: index)
+                if situation.incomeOfLastYear { add(.avisImpositionN1, person: index) }
             case .foreignTaxResidence: add(.attestationFiscaleEtranger, person: index)
             case .refugeeOrProtected: add(.justificatifsRevenusRefugie, person: index)
             case .parentsTaxHousehold: add(.revenusParentsN2, person: index)

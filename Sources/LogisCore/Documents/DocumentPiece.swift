@@ -6,6 +6,7 @@ public enum DocumentPiece: String, CaseIterable, Sendable, Codable {
     case titreSejour = "titre_sejour"
     // Situation économique.
     case avisImpositionN2 = "avis_imposition_n2"
+    case avisImpositionN1 = "avis_imposition_n1"
     case attestationFiscaleEtranger = "attestation_fiscale_etranger"
     case justificatifsRevenusRefugie = "justificatifs_revenus_refugie"
     case revenusParentsN2 = "revenus_parents_n2"
@@ -57,6 +58,7 @@ public enum DocumentPiece: String, CaseIterable, Sendable, Codable {
                 + "(le cas échéant, jugement de tutelle ou de curatelle)"
         case .titreSejour: "Titre de séjour en cours de validité, ou récépissé de demande de renouvellement"
         case .avisImpositionN2: "Avis d’imposition de l’avant-dernière année (N-2)"
+        case .avisImpositionN1: "Avis d’imposition de l’année dernière (N-1), vos revenus ayant baissé"
         case .attestationFiscaleEtranger:
             "Attestation fiscale du pays de résidence pour l’année N-2, traduite en français"
         case .justificatifsRevenusRefugie:

@@ -12,6 +12,9 @@ public struct RequestSituation: Sendable, Equatable, Codable {
     public var pregnancy: Bool
     /// The household receives CAF or MSA benefits.
     public var socialBenefits: Bool
+    /// The household asks that its income of last year (N-1), lower than N-2, be retained
+    /// (DOMAIN.md §3): the checklist then asks the N-1 tax notice too.
+    public var incomeOfLastYear: Bool = false
 
     public init(
         persons: [PersonSituation], maritalStatus: MaritalStatus = .celibataire,
@@ -28,7 +31,7 @@ public struct RequestSituation: Sendable, Equatable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case persons, maritalStatus, housingStatus, motifs, violence, pregnancy, socialBenefits
+        case persons, maritalStatus, housingStatus, motifs, violence, pregnancy, socialBenefits, incomeOfLastYear
     }
 
     /// Only `persons` is required; every other field has the default of `init`.
@@ -43,6 +46,7 @@ public struct RequestSituation: Sendable, Equatable, Codable {
             pregnancy: try container.decodeIfPresent(Bool.self, forKey: .pregnancy) ?? false,
             socialBenefits: try container.decodeIfPresent(Bool.self, forKey: .socialBenefits) ?? false
         )
+        incomeOfLastYear = try container.decodeIfPresent(Bool.self, forKey: .incomeOfLastYear) ?? false
     }
 }
 

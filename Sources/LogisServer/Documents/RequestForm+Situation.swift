@@ -31,11 +31,13 @@ extension RequestForm {
             let adult = (try? CalendarDate(iso: person.birthDate)).map { $0.adding(years: 18) <= today } ?? false
             persons.append(PersonSituation(role: person.relationship == "enfant" ? .enfant : .autre, adult: adult))
         }
-        return RequestSituation(
+        var situation = RequestSituation(
             persons: persons, maritalStatus: MaritalStatus(rawValue: applicant?.maritalStatus ?? "") ?? .celibataire,
             housingStatus: HousingStatus(code: housing?.status ?? "") ?? .autre,
             motifs: (reasons?.motifs ?? []).compactMap(Motif.init(code:)), violence: situation?.violence ?? false,
             pregnancy: dependents?.expectingChild ?? false, socialBenefits: resources?.socialBenefits ?? false)
+        situation.incomeOfLastYear = resources?.retainedIncome.year == .n1
+        return situation
     }
 
     /// First name of each person of the checklist, for labels such as « Pièce d’identité – Léa ».

@@ -54,7 +54,7 @@ struct RequestRankingFacts {
     }
 
     /// The ceilings of the current year for the household (DOMAIN.md §4): the revenu fiscal de
-    /// référence of N-2, the category from the persons, the dependants, a jeune ménage from the
+    /// référence of N-2 (or N-1, lower, when asked: `RetainedIncome`), the category from the persons, the dependants, a jeune ménage from the
     /// couple's birth dates, and the persons with a disability.
     static func eligibility(
         of form: RequestForm, zone: Zone, ceilings: CeilingsCatalog, today: CalendarDate
@@ -73,7 +73,7 @@ struct RequestRankingFacts {
                 coupleAges: coupleAges, disabledPersons: min(form.situation?.disabledPersons ?? 0, persons))
         else { return nil }
         let query = EligibilityQuery(
-            year: today.year, zone: zone, household: household, income: form.resources?.taxIncomeN2 ?? 0)
+            year: today.year, zone: zone, household: household, income: form.resources?.retainedIncome.income ?? 0)
         return try? ceilings.evaluate(query)
     }
 

@@ -1,3 +1,5 @@
+import LogisCore
+
 /// The answers of the Cerfa 14069*05, one optional value per section (DOMAIN.md §3), so that a
 /// draft can be saved after each step and resumed on another device.
 struct RequestForm: Codable, Sendable, Equatable {
@@ -82,6 +84,9 @@ struct ResourcesSection: Codable, Sendable, Equatable {
     var coApplicantAlimony: Bool = false
     var coApplicantDailyAllowances: Bool = false
     var coApplicantForeignIncome: Bool = false
+    /// The household asks that its lower income of last year (N-1) be retained.
+    var useIncomeN1: Bool = false
+    var taxIncomeN1: Int = 0
 
     var monthlyTotal: Int { applicantMonthlyIncome + coApplicantMonthlyIncome + otherMonthlyIncome }
 
@@ -89,7 +94,8 @@ struct ResourcesSection: Codable, Sendable, Equatable {
         applicantMonthlyIncome: Int, coApplicantMonthlyIncome: Int, otherMonthlyIncome: Int, taxIncomeN2: Int,
         socialBenefits: Bool = false, applicantAlimony: Bool = false, applicantDailyAllowances: Bool = false,
         applicantForeignIncome: Bool = false, coApplicantAlimony: Bool = false,
-        coApplicantDailyAllowances: Bool = false, coApplicantForeignIncome: Bool = false
+        coApplicantDailyAllowances: Bool = false, coApplicantForeignIncome: Bool = false, useIncomeN1: Bool = false,
+        taxIncomeN1: Int = 0
     ) {
         self.applicantMonthlyIncome = applicantMonthlyIncome
         self.coApplicantMonthlyIncome = coApplicantMonthlyIncome
@@ -102,6 +108,13 @@ struct ResourcesSection: Codable, Sendable, Equatable {
         self.coApplicantAlimony = coApplicantAlimony
         self.coApplicantDailyAllowances = coApplicantDailyAllowances
         self.coApplicantForeignIncome = coApplicantForeignIncome
+        self.useIncomeN1 = useIncomeN1
+        self.taxIncomeN1 = taxIncomeN1
+    }
+
+    /// The revenu fiscal de référence the ceilings are compared with (`RetainedIncome`).
+    var retainedIncome: (income: Int, year: RetainedIncome.Year) {
+        RetainedIncome.retained(n2: taxIncomeN2, n1: useIncomeN1 ? taxIncomeN1 : nil)
     }
 
     /// Requests saved before these questions existed read them as « no ».
@@ -118,7 +131,8 @@ struct ResourcesSection: Codable, Sendable, Equatable {
             applicantForeignIncome: try flag(.applicantForeignIncome),
             coApplicantAlimony: try flag(.coApplicantAlimony),
             coApplicantDailyAllowances: try flag(.coApplicantDailyAllowances),
-            coApplicantForeignIncome: try flag(.coApplicantForeignIncome))
+            coApplicantForeignIncome: try flag(.coApplicantForeignIncome), useIncomeN1: try flag(.useIncomeN1),
+            taxIncomeN1: try container.decodeIfPresent(Int.self, forKey: .taxIncomeN1) ?? 0)
     }
 }
 

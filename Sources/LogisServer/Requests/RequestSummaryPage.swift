@@ -74,6 +74,9 @@ struct RequestSummary: Encodable {
             return [
                 Row(label: "Revenus mensuels du foyer", value: euros(r.monthlyTotal)),
                 Row(label: "Revenu fiscal de référence (N-2)", value: euros(r.taxIncomeN2)),
+                Row(
+                    label: "Revenu retenu pour les plafonds",
+                    value: "\(euros(r.retainedIncome.income)) (\(r.retainedIncome.year.rawValue))"),
                 Row(label: "Prestations CAF ou MSA", value: yes(r.socialBenefits)),
                 Row(
                     label: "Pension alimentaire, indemnités journalières, revenus à l’étranger",

@@ -90,7 +90,17 @@ extension WizardStep {
                 applicantForeignIncome: fields.flag("applicantForeignIncome"),
                 coApplicantAlimony: fields.flag("coApplicantAlimony"),
                 coApplicantDailyAllowances: fields.flag("coApplicantDailyAllowances"),
-                coApplicantForeignIncome: fields.flag("coApplicantForeignIncome"))
+                coApplicantForeignIncome: fields.flag("coApplicantForeignIncome"),
+                useIncomeN1: fields.flag("useIncomeN1"),
+                taxIncomeN1: fields.amount(
+                    "taxIncomeN1", "le revenu fiscal de référence N-1", required: fields.flag("useIncomeN1")))
+            // DOMAIN.md §3: N-1 is retained only when it is lower than N-2.
+            if section.useIncomeN1, fields.errors["taxIncomeN1"] == nil, section.taxIncomeN1 >= section.taxIncomeN2 {
+                fields.fail(
+                    "taxIncomeN1",
+                    "Le revenu de l’année dernière n’est retenu que s’il est inférieur à celui de N-2 : corrigez-le ou "
+                        + "décochez la case.")
+            }
             if fields.errors.isEmpty { form.resources = section }
         case .logementActuel:
             let section = CurrentHousingSection(

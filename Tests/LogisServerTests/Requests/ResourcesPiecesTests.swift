@@ -37,3 +37,43 @@ final class ResourcesPiecesTests: XCTestCase {
         XCTAssertFalse(decoded.socialBenefits || decoded.applicantAlimony || decoded.coApplicantForeignIncome)
     }
 }
+
+/// DOMAIN.md §3: « the RFR of N-2, or N-1 if lower and the household asks ».
+final class IncomeOfLastYearTests: XCTestCase {
+    static let today = try! CalendarDate(iso: "2026-11-28")
+
+    func apply(_ fields: [String: String]) -> (RequestForm, [String: String]) {
+        var form = RequestForm()
+        let base = ["applicantMonthlyIncome": "900", "taxIncomeN2": "30000"]
+        let errors = WizardStep.ressources.apply(
+            base.merging(fields) { $1 }, to: &form, communes: [], today: Self.today)
+        return (form, errors)
+    }
+
+    func testALowerIncomeOfLastYearIsRetainedWhenAsked() throws {
+        var (form, errors) = apply(["useIncomeN1": "on", "taxIncomeN1": "30000"])
+        XCTAssertNotNil(errors["taxIncomeN1"], "equal to N-2: refused")
+        (form, errors) = apply(["useIncomeN1": "on"])
+        XCTAssertNotNil(errors["taxIncomeN1"], "asked without an amount: refused")
+        (form, errors) = apply(["useIncomeN1": "on", "taxIncomeN1": "18000"])
+        XCTAssertTrue(errors.isEmpty, "\(errors)")
+        XCTAssertEqual(form.resources?.retainedIncome.income, 18_000)
+        let pieces = DocumentChecklist(for: form.documentSituation(on: Self.today)).pieces
+        XCTAssertTrue(pieces.contains { $0.piece == .avisImpositionN1 && $0.personIndex == 0 })
+        // The ceilings are compared with the retained income.
+        form.applicant = ApplicantSection(
+            lastName: "Essai", birthName: "", firstName: "Léa", birthDate: "1980-01-01", nationality: "fr",
+            residencePermit: "", maritalStatus: "celibataire", phone: "", email: "", street: "", postalCode: "",
+            city: "")
+        let report = RequestRankingFacts.eligibility(
+            of: form, zone: .autresRegions, ceilings: .bundled, today: Self.today)
+        XCTAssertEqual(report?.income, 18_000)
+
+        (form, errors) = apply(["taxIncomeN1": "18000"])
+        XCTAssertEqual(form.resources?.retainedIncome.income, 30_000, "not asked: N-2")
+        XCTAssertFalse(
+            DocumentChecklist(for: form.documentSituation(on: Self.today)).pieces.contains {
+                $0.piece == .avisImpositionN1
+            })
+    }
+}
