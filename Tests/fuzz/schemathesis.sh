@@ -100,7 +100,7 @@ run() {  # run NAME SCHEMATHESIS-FILTER-ARGS…
   fi
 }
 
-run applicant --exclude-path-regex '^/api/v1/(guichet/|dwellings|vacancies|caleol/)'
+run applicant --exclude-path-regex '^/api/v1/(guichet/|dwellings|residences|vacancies|caleol/)'
 previous=applicant
 # The CALEOL member votes on the undecided dwelling before the bailleur's run may decide it.
 for role in agent caleol bailleur reservataire; do
@@ -114,7 +114,7 @@ for role in agent caleol bailleur reservataire; do
     # One worker: with two, hypothesis's lambda descriptions (ast.parse in two threads) failed the
     # coverage phase of these schemas with "AST constructor recursion depth mismatch" (Python 3.11.7).
     caleol) run caleol --include-path-regex '^/api/v1/caleol/' --workers 1 ;;
-    bailleur) run bailleur --include-path-regex '^/api/v1/(dwellings|vacancies|caleol/|offers)' ;;
+    bailleur) run bailleur --include-path-regex '^/api/v1/(dwellings|residences|vacancies|caleol/|offers)' ;;
     reservataire) run reservataire --include-path-regex '^/api/v1/vacancies' ;;
   esac
   previous=$role

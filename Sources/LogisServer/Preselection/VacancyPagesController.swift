@@ -10,6 +10,7 @@ struct VacancyPagesController: RouteCollection {
         pages.get(use: home).access(VacancyAPIController.viewers)
         pages.post("vacances", use: declare).access(StockAPIController.bailleurs)
         pages.post("logements", use: addDwelling).access(StockAPIController.bailleurs)
+        pages.post("residences", use: addResidence).access(StockAPIController.bailleurs)
         let one = pages.grouped("vacances", ":vacancy")
         one.get(use: show).access(VacancyAPIController.viewers)
         one.post("explication", use: explain).access(VacancyAPIController.viewers)
@@ -38,6 +39,7 @@ struct VacancyPagesController: RouteCollection {
         let today: String
         let residences: [Option]
         let reservataires: [Option]
+        let communes: [Option]
     }
 
     struct Option: Encodable {
@@ -71,7 +73,11 @@ struct VacancyPagesController: RouteCollection {
                     .map { Option(value: try $0.requireID().uuidString, label: "\($0.name), \($0.commune.name)") } : [],
             reservataires: Reservataire.allCases.map {
                 Option(value: $0.rawValue, label: Self.reservataireLabel($0.rawValue))
-            })
+            },
+            communes: try await Commune.query(on: req.db).filter(\.$territory.$id == organisation.$territory.id)
+                .sort(\.$name).all().compactMap { commune in
+                    commune.inseeCode.map { Option(value: $0, label: commune.name) }
+                })
         return try await req.view.render("allocation/home", page)
     }
 
@@ -88,6 +94,30 @@ struct VacancyPagesController: RouteCollection {
             let details = (failure.fields ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) : \($0.value)" }
             let message = ([failure.message] + details).joined(separator: " — ")
             return try await renderHome(req, feedback: .error(message)).encodeResponse(status: failure.status, for: req)
+        }
+    }
+
+    struct ResidenceForm: Content {
+        let reference: String
+        let name: String
+        let address: String
+        let communeCode: String
+        let qpv: String?
+    }
+
+    func addResidence(req: Request) async throws -> Response {
+        do {
+            let form = try req.content.decode(ResidenceForm.self)
+            let residence = try await ResidenceActions.add(
+                .init(
+                    reference: form.reference, name: form.name, address: form.address, communeCode: form.communeCode,
+                    qpv: form.qpv == "oui"), on: req)
+            return try await renderHome(req, feedback: .notice("La résidence \(residence.name) est ajoutée au parc."))
+                .encodeResponse(status: .created, for: req)
+        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
+            let details = (failure.fields ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) : \($0.value)" }
+            return try await renderHome(req, feedback: .error(([failure.message] + details).joined(separator: " — ")))
+                .encodeResponse(status: failure.status, for: req)
         }
     }
 

@@ -10,6 +10,19 @@ struct StockAPIController: RouteCollection {
         let api = routes.grouped("api", "v1")
         api.get("dwellings", use: list).access(Self.bailleurs)
         api.post("dwellings", use: create).access(Self.bailleurs)
+        api.get("residences", use: residences).access(Self.bailleurs)
+        api.post("residences", use: addResidence).access(Self.bailleurs)
+    }
+
+    func residences(req: Request) async throws -> [ResidenceDTO] {
+        let organisation = try await VacancyScope.organisation(of: try req.requireAccount(), on: req.db)
+        return try await Residence.query(on: req.db).filter(\.$organisation.$id == (try organisation.requireID()))
+            .with(\.$commune).sort(\.$reference).limit(2_000).all().map(ResidenceDTO.init)
+    }
+
+    func addResidence(req: Request) async throws -> Response {
+        let residence = try await ResidenceActions.add(try req.content.decode(ResidenceActions.Fields.self), on: req)
+        return try await ResidenceDTO(residence).encodeResponse(status: .created, for: req)
     }
 
     struct DwellingDTO: Content {

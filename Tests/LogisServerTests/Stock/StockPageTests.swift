@@ -37,4 +37,40 @@ final class StockPageTests: XCTestCase {
             XCTAssertEqual(added?.$organisation.id, residence?.$organisation.id)
         }
     }
+
+    func testTheBailleurAddsARésidenceInItsTerritoryOnly() async throws {
+        try await withApp(demo: true) { app in
+            let token = try await app.demoToken("bailleur@demo.logis.fr")
+            func post(_ fields: ResidenceActions.Fields) async throws -> (HTTPStatus, String?) {
+                var outcome: (HTTPStatus, String?) = (.ok, nil)
+                try await app.send(
+                    .POST, "api/v1/residences",
+                    beforeRequest: {
+                        $0.headers.bearerAuthorization = .init(token: token)
+                        try $0.content.encode(fields)
+                    },
+                    afterResponse: { res in outcome = (res.status, try? res.content.decode(APIFailure.self).error.code)
+                    })
+                return outcome
+            }
+            // 62907 is Libercourt: not in SEMIGA's territory (Petite Camargue).
+            var outcome = try await post(
+                .init(
+                    reference: "LIB-X", name: "Résidence ailleurs", address: "1 rue", communeCode: "62907", qpv: false))
+            XCTAssertEqual(outcome.0, .unprocessableEntity)
+            XCTAssertEqual(outcome.1, "invalid_residence")
+            outcome = try await post(
+                .init(reference: "VAU-COS", name: "Doublon", address: "1 rue", communeCode: "30341", qpv: false))
+            XCTAssertEqual(outcome.1, "residence_reference_taken")
+            outcome = try await post(
+                .init(
+                    reference: "AUB-NEW", name: "Résidence Neuve", address: "4 rue Neuve", communeCode: "30020",
+                    qpv: true))
+            XCTAssertEqual(outcome.0, .created)
+            let created = try await Residence.query(on: app.db).filter(\.$reference == "AUB-NEW").with(\.$commune)
+                .first()
+            XCTAssertEqual(created?.commune.name, "Aubord")
+            XCTAssertEqual(created?.qpv, true)
+        }
+    }
 }
