@@ -113,7 +113,7 @@ enum CaleolDecisions {
             }
             vacancy.status = .attributed
             try await vacancy.save(on: db)
-            try await OfferActions.offerNext(for: vacancy, today: req.today, actor: agent, on: db)
+            try await OfferActions.offerNext(for: vacancy, today: req.today, now: now, actor: agent, on: db)
             return records
         }
     }

@@ -33,7 +33,7 @@ struct OfferAPIController: RouteCollection {
             let vacancies = try await Vacancy.query(on: req.db).filter(
                 \.$organisation.$id == (try organisation.requireID())
             )
-            .filter(\.$status ~~ [.attributed, .leased]).all().compactMap(\.id)
+            .filter(\.$status ~~ [.attributed, .leased, .noTaker]).all().compactMap(\.id)
             records = try await OfferRecord.query(on: req.db).filter(\.$vacancyID ~~ vacancies)
                 .sort(\.$sentOn, .descending).limit(200).all()
         }

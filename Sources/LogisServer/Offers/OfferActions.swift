@@ -52,7 +52,9 @@ enum OfferActions {
     }
 
     /// Offers the dwelling to the next candidate, or sends it back to pre-selection.
-    static func offerNext(for vacancy: Vacancy, today: CalendarDate, actor: Account, on db: any Database) async throws {
+    static func offerNext(
+        for vacancy: Vacancy, today: CalendarDate, now: Date, actor: Account, on db: any Database
+    ) async throws {
         let (decisions, outcomes) = try await sequence(of: vacancy, today: today, on: db)
         switch try OfferSequence.next(decisions, outcomes: outcomes) {
         case .offer(let nud, let rank):
@@ -82,12 +84,20 @@ enum OfferActions {
                 actor: actor
             ).create(on: db)
         case .backToPreselection:
-            try await VacancyCandidate.query(on: db).filter(\.$vacancy.$id == (try vacancy.requireID())).delete()
-            vacancy.status = .open
-            vacancy.selectedAt = nil
-            vacancy.selectionJustification = nil
-            vacancy.sessionID = nil
+            // The round keeps its history (kept candidates, session, decisions, offers, minutes);
+            // the dwelling, still vacant, starts a new pre-selection.
+            vacancy.status = .noTaker
             try await vacancy.save(on: db)
+            let next = Vacancy()
+            next.$dwelling.id = vacancy.$dwelling.id
+            next.$organisation.id = vacancy.$organisation.id
+            next.$territory.id = vacancy.$territory.id
+            next.communeCode = vacancy.communeCode
+            next.availableOn = vacancy.availableOn
+            next.status = .open
+            next.declaredBy = try actor.requireID()
+            next.declaredAt = now
+            try await next.create(on: db)
         case .awaitAnswer, .attributed:
             return
         }

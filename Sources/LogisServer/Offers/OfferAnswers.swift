@@ -84,7 +84,7 @@ enum OfferAnswers {
             try await req.audit(
                 .requestChanged, target: .request(record.requestID), reason: "offer \(offer.state.code)", in: db)
             if offer.state != .accepted {
-                try await OfferActions.offerNext(for: vacancy, today: req.today, actor: actor, on: db)
+                try await OfferActions.offerNext(for: vacancy, today: req.today, now: req.now, actor: actor, on: db)
             }
         }
     }

@@ -16,6 +16,9 @@ final class Vacancy: Model, @unchecked Sendable {
         case leased = "pourvue"
         /// Declared by mistake or the dwelling was taken off the market.
         case withdrawn = "annulee"
+        /// Every attributed candidate refused or lapsed: this round is closed (its session,
+        /// decisions and offers stay as they were) and a new vacancy opens for the dwelling.
+        case noTaker = "sans_preneur"
 
         var label: String {
             switch self {
@@ -24,6 +27,7 @@ final class Vacancy: Model, @unchecked Sendable {
             case .attributed: "Attribuée, proposition en cours"
             case .leased: "Bail signé"
             case .withdrawn: "Annulée"
+            case .noTaker: "Aucun candidat retenu n’a accepté : nouvelle présélection ouverte"
             }
         }
 

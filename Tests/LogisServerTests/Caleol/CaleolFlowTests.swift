@@ -66,15 +66,28 @@ final class CaleolFlowTests: XCTestCase {
             outcome = try await fixture.post("api/v1/offers/\(second.id)/lapse", token: bailleur, body: ["x": "y"])
             XCTAssertEqual(outcome.0, .ok, outcome.1 ?? "")
 
-            // Nobody ranked is left (the third was not attributed): back to pre-selection.
-            let found1 = try await Vacancy.find(fixture.vacancy, on: app.db)
-            let vacancy = try XCTUnwrap(found1)
-            XCTAssertEqual(vacancy.status, .open)
-            XCTAssertNil(vacancy.selectedAt)
+            // Nobody ranked is left (the third was not attributed): this round closes with its history,
+            // and a new pre-selection opens for the dwelling, still vacant.
+            let found = try await Vacancy.find(fixture.vacancy, on: app.db)
+            let closed = try XCTUnwrap(found)
+            XCTAssertEqual(closed.status, .noTaker)
+            XCTAssertEqual(closed.sessionID, fixture.session, "the session keeps its agenda and minutes")
             let kept = try await VacancyCandidate.query(on: app.db).filter(\.$vacancy.$id == fixture.vacancy).count()
-            XCTAssertEqual(kept, 0)
-            let value2 = try await statuses(app, fixture.requests)
-            XCTAssertEqual(value2, [.active, .active, .active])
+            XCTAssertEqual(kept, 3, "the kept candidates stay in the round's history")
+            let reopened = try await Vacancy.query(on: app.db).filter(\.$dwelling.$id == closed.$dwelling.id)
+                .filter(\.$status == .open).all()
+            XCTAssertEqual(reopened.count, 1)
+            XCTAssertNil(reopened.first?.selectedAt)
+            let finalStatuses = try await statuses(app, fixture.requests)
+            XCTAssertEqual(finalStatuses, [.active, .active, .active])
+            try await app.send(
+                .GET, "api/v1/caleol/sessions/\(fixture.session)",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: bailleur) },
+                afterResponse: { res in
+                    let view = try res.content.decode(CaleolSessionView.self)
+                    XCTAssertEqual(view.agenda.first?.candidates.count, 3)
+                    XCTAssertEqual(view.agenda.first?.candidates.first?.decision?.code, "attribution")
+                })
         }
     }
 
