@@ -37,6 +37,11 @@ enum OfferActions {
                 outcomes[record.nud] = .offer(try core(offer).state(on: today))
             } else if decision.condition?.state(providedOn: nil, on: today) == .lapsed {
                 outcomes[record.nud] = .conditionLapsed
+            } else if decision.kind.isAttribution,
+                let request = try await HousingRequest.find(record.requestID, on: db), request.status != .attribuee
+            {
+                // Struck off, abandoned or housed elsewhere before its turn: no offer for it.
+                outcomes[record.nud] = .offer(.withdrawn)
             }
         }
         return (try CaleolDecisionSet(examined: decisions.map(\.nud), decisions: decisions), outcomes)

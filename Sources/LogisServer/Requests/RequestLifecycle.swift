@@ -55,6 +55,8 @@ enum RequestLifecycle {
                 requestID: try request.requireID(), kind: .radiated, label: "Demande radiée : \(motif.label).",
                 comment: comment, actor: actor
             ).create(on: db)
+            try await AllocationWithdrawal.requestLeft(
+                request, today: CalendarDate.today(now: now), now: now, actor: actor, on: db)
         }
     }
 }

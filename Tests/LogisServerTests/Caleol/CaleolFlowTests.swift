@@ -125,6 +125,29 @@ final class CaleolFlowTests: XCTestCase {
         }
     }
 
+    func testAStruckOffCandidateLosesItsOfferAndItsTurn() async throws {
+        try await withApp(demo: true) { app in
+            let fixture = try await CaleolFixture.make(app)
+            for (rank, nud) in fixture.nuds.enumerated() {
+                try await fixture.everyoneVotes(nud, F.choice("attribution", rank: rank + 1))
+            }
+            let decided = try await fixture.decide()
+            XCTAssertEqual(decided.0, .created)
+            let found = try await Account.query(on: app.db).filter(\.$email == "enregistreur@demo.logis.fr").first()
+            let agent = try XCTUnwrap(found)
+            // Rank 2 abandons before its turn, then rank 1, who holds the offer, is struck off.
+            for index in [1, 0] {
+                let request = try await app.storedRequest(try fixture.requests[index].requireID())
+                try await RequestLifecycle.radiate(
+                    request, motif: .abandon, comment: nil, by: agent, on: app.db, now: app.clock.now)
+            }
+            let offers = try await OfferRecord.query(on: app.db).filter(\.$vacancyID == fixture.vacancy).sort(\.$rank)
+                .all()
+            XCTAssertEqual(offers.map(\.nud), [fixture.nuds[0], fixture.nuds[2]], "rank 2 is skipped")
+            XCTAssertEqual(offers.map(\.state), ["withdrawn", "proposed"])
+        }
+    }
+
     func testATieIsBrokenByTheEPCIPresidentAndAMissingQuorumDecidesNothing() async throws {
         try await withApp(demo: true) { app in
             let fixture = try await CaleolFixture.make(app)
