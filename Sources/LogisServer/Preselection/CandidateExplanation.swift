@@ -55,7 +55,7 @@ struct CandidateExplanation: Content, Equatable {
     ///   - communeName: the dwelling's commune, as the request names it in its wishes.
     init(
         facts: RequestRankingFacts, request: HousingRequest, dwelling: Dwelling, rank: Int?,
-        proposedCount: Int, score: CotationScore?, communeName: String
+        proposedCount: Int, score: CotationScore?, communeName: String, refusedBefore: Bool = false
     ) {
         let candidate = facts.candidate
         nud = candidate.nud
@@ -66,11 +66,14 @@ struct CandidateExplanation: Content, Equatable {
         }
         priorities = candidate.priorities.elements.map(\.label)
         let failed = Preselection.firstFailedRule(candidate, dwelling)
-        exclusion = failed.map { Exclusion(code: $0.code, label: $0.label) }
+        let refusal = Exclusion(
+            code: "refused_this_dwelling",
+            label: "Proposition de ce logement déjà refusée (ou restée sans réponse) lors d’un tour précédent")
+        exclusion = failed.map { Exclusion(code: $0.code, label: $0.label) } ?? (refusedBefore ? refusal : nil)
         let outcome: Outcome
         if !RankingTable.rankedStatuses.contains(request.status) {
             outcome = .notRanked
-        } else if failed != nil {
+        } else if exclusion != nil {
             outcome = .excluded
         } else if let rank, rank <= proposedCount {
             outcome = .proposed
@@ -82,7 +85,7 @@ struct CandidateExplanation: Content, Equatable {
         switch outcome {
         case .proposed: outcomeLabel = "Proposée, rang \(rank ?? 0) du classement"
         case .ranked: outcomeLabel = "Non proposée : rang \(rank ?? 0), après les candidatures proposées"
-        case .excluded: outcomeLabel = "Non proposée : \(failed?.label ?? "")"
+        case .excluded: outcomeLabel = "Non proposée : \(exclusion?.label ?? "")"
         case .notRanked:
             outcomeLabel = "Non proposée : la demande n’est pas en attente d’un logement (\(request.status.label))"
         }

@@ -28,12 +28,21 @@ enum PreselectionQuery {
         return clauses.joined(separator: " AND ")
     }
 
-    static func top(_ limit: Int, for dwelling: Dwelling, on db: any Database) async throws -> [Row] {
+    /// Requests that refused this dwelling (or let its offer lapse) in an earlier round are not
+    /// proposed for it again.
+    static func notRefused(dwellingID: UUID) -> SQLQueryString {
+        """
+        request_id NOT IN (SELECT o.request_id FROM offers o JOIN vacancies v ON v.id = o.vacancy_id \
+        WHERE v.dwelling_id = \(bind: dwellingID) AND o.state IN ('refused', 'lapsed'))
+        """
+    }
+
+    static func top(_ limit: Int, for dwelling: Dwelling, dwellingID: UUID, on db: any Database) async throws -> [Row] {
         guard let sql = db as? any SQLDatabase else { return [] }
         return try await sql.raw(
             """
             SELECT request_id AS "requestID", nud, score, priorities \
-            FROM ranking_entries WHERE \(filters(dwelling)) \
+            FROM ranking_entries WHERE \(filters(dwelling)) AND \(notRefused(dwellingID: dwellingID)) \
             ORDER BY \(unsafeRaw: RankingSQL.orderBy) LIMIT \(literal: max(0, min(limit, 100)))
             """
         ).all(decoding: Row.self)
@@ -41,14 +50,14 @@ enum PreselectionQuery {
 
     /// The candidates that pass every filter and rank before `position`.
     static func countAhead(
-        of position: RankingOrder.Position, for dwelling: Dwelling, on db: any Database
+        of position: RankingOrder.Position, for dwelling: Dwelling, dwellingID: UUID, on db: any Database
     ) async throws -> Int {
         guard let sql = db as? any SQLDatabase else { return 0 }
         struct Count: Decodable { let n: Int }
         return try await sql.raw(
             """
             SELECT COUNT(*) AS n FROM ranking_entries \
-            WHERE \(filters(dwelling)) AND \(RankingSQL.rankedBefore(position))
+            WHERE \(filters(dwelling)) AND \(notRefused(dwellingID: dwellingID)) AND \(RankingSQL.rankedBefore(position))
             """
         ).first(decoding: Count.self)?.n ?? 0
     }

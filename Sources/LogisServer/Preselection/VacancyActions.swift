@@ -54,7 +54,7 @@ enum VacancyActions {
     /// The first `count` requests passing every filter, each explained; every file shown is audited.
     static func ranking(of vacancy: Vacancy, count: Int, on req: Request) async throws -> [CandidateExplanation] {
         let dwelling = coreDwelling(of: vacancy)
-        let rows = try await PreselectionQuery.top(count, for: dwelling, on: req.db)
+        let rows = try await PreselectionQuery.top(count, for: dwelling, dwellingID: vacancy.$dwelling.id, on: req.db)
         var explained: [CandidateExplanation] = []
         for (index, row) in rows.enumerated() {
             guard let request = try await HousingRequest.find(row.requestID, on: req.db) else { continue }
@@ -83,13 +83,25 @@ enum VacancyActions {
         try await req.audit(.requestRead, target: .request(try request.requireID()), reason: "preselection")
         let dwelling = coreDwelling(of: vacancy)
         let facts = try await facts(of: request, on: req)
+        let refused = try await refusedBefore(try request.requireID(), dwellingID: vacancy.$dwelling.id, on: req.db)
         var rank: Int?
-        if RankingTable.rankedStatuses.contains(request.status),
+        if RankingTable.rankedStatuses.contains(request.status), !refused,
             Preselection.firstFailedRule(facts.candidate, dwelling) == nil
         {
-            rank = try await PreselectionQuery.countAhead(of: facts.candidate.position, for: dwelling, on: req.db) + 1
+            rank =
+                try await PreselectionQuery.countAhead(
+                    of: facts.candidate.position, for: dwelling, dwellingID: vacancy.$dwelling.id, on: req.db) + 1
         }
-        return try await explain(request, dwelling: dwelling, vacancy: vacancy, rank: rank, facts: facts, on: req)
+        return try await explain(
+            request, dwelling: dwelling, vacancy: vacancy, rank: rank, facts: facts, refused: refused, on: req)
+    }
+
+    /// Whether the request refused this dwelling, or let its offer lapse, in an earlier round.
+    static func refusedBefore(_ requestID: UUID, dwellingID: UUID, on db: any Database) async throws -> Bool {
+        let rounds = try await Vacancy.query(on: db).filter(\.$dwelling.$id == dwellingID).all().compactMap(\.id)
+        guard !rounds.isEmpty else { return false }
+        return try await OfferRecord.query(on: db).filter(\.$requestID == requestID).filter(\.$vacancyID ~~ rounds)
+            .filter(\.$state ~~ ["refused", "lapsed"]).count() > 0
     }
 
     static func facts(of request: HousingRequest, on req: Request) async throws -> RequestRankingFacts {
@@ -103,7 +115,7 @@ enum VacancyActions {
 
     private static func explain(
         _ request: HousingRequest, dwelling: Dwelling, vacancy: Vacancy, rank: Int?,
-        facts known: RequestRankingFacts? = nil, on req: Request
+        facts known: RequestRankingFacts? = nil, refused: Bool = false, on req: Request
     ) async throws -> CandidateExplanation {
         let facts: RequestRankingFacts
         if let known { facts = known } else { facts = try await Self.facts(of: request, on: req) }
@@ -111,6 +123,6 @@ enum VacancyActions {
         let score = grid?.score(RequestCotation.facts(of: request, today: req.today))
         return CandidateExplanation(
             facts: facts, request: request, dwelling: dwelling, rank: rank, proposedCount: Preselection.defaultCount,
-            score: score, communeName: vacancy.dwelling.residence.commune.name)
+            score: score, communeName: vacancy.dwelling.residence.commune.name, refusedBefore: refused)
     }
 }

@@ -38,7 +38,9 @@ enum VacancySelection {
             throw error("duplicate_candidate", "Une même demande ne peut être retenue qu’une fois.")
         }
         let dwelling = VacancyActions.coreDwelling(of: vacancy)
-        let first = try await PreselectionQuery.top(Preselection.defaultCount, for: dwelling, on: req.db).map {
+        let first = try await PreselectionQuery.top(
+            Preselection.defaultCount, for: dwelling, dwellingID: vacancy.$dwelling.id, on: req.db
+        ).map {
             $0.nud
         }
         var kept: [(HousingRequest, CandidateExplanation)] = []

@@ -80,6 +80,15 @@ final class CaleolFlowTests: XCTestCase {
             XCTAssertNil(reopened.first?.selectedAt)
             let finalStatuses = try await statuses(app, fixture.requests)
             XCTAssertEqual(finalStatuses, [.active, .active, .active])
+            // The new round does not propose the dwelling again to those who refused it or let it lapse.
+            let later = PreselectionFixture(app: app, territory: fixture.base.territory, bailleur: bailleur)
+            let newRound = try XCTUnwrap(reopened.first?.id)
+            let proposed = try await later.candidates(newRound, count: 10).map(\.nud)
+            XCTAssertEqual(proposed, [nuds[2]])
+            let why = try await later.explanation(newRound, nuds[0])
+            XCTAssertEqual(why.exclusion?.code, "refused_this_dwelling")
+            let lapsedWhy = try await later.explanation(newRound, nuds[1])
+            XCTAssertEqual(lapsedWhy.outcome, .excluded)
             try await app.send(
                 .GET, "api/v1/caleol/sessions/\(fixture.session)",
                 beforeRequest: { $0.headers.bearerAuthorization = .init(token: bailleur) },
