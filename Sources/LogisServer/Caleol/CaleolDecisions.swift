@@ -19,8 +19,7 @@ enum CaleolDecisions {
         }
         try CaleolVoting.requireStarted(access.session, today: req.today)
         guard let vacancyID,
-            let vacancy = try await Vacancy.query(on: req.db).filter(\.$id == vacancyID)
-                .with(\.$dwelling, { $0.with(\.$residence, { $0.with(\.$commune) }) }).first()
+            let vacancy = try await Vacancy.queryWithDwelling(on: req.db).filter(\.$id == vacancyID).first()
         else { throw CaleolVoting.notOnAgenda }
         guard vacancy.status == .atCommission else { throw CaleolVoting.alreadyDecided }
         let kept = try await CaleolVoting.candidates(of: vacancy, in: access.session, on: req.db)

@@ -113,7 +113,7 @@ struct CaleolPagesController: RouteCollection {
         do {
             let message = try await action()
             return req.redirect(to: "/caleol/seances/\(req.parameters.get("session") ?? "")?message=\(message)")
-        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
+        } catch let failure as LogisError where failure.isRefusal {
             return try await render(req, feedback: .error(failure.message)).encodeResponse(
                 status: failure.status, for: req)
         }

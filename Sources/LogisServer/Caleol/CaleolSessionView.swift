@@ -173,6 +173,19 @@ struct OfferView: Content {
         monthlyRent = vacancy.dwelling.rent + vacancy.dwelling.charges
     }
 
+    /// Views of offers already scoped to the caller, their vacancies read in one query.
+    static func views(of records: [OfferRecord], today: CalendarDate, on db: any Database) async throws -> [OfferView] {
+        let ids = Array(Set(records.map(\.vacancyID)))
+        guard !ids.isEmpty else { return [] }
+        var vacancies: [UUID: Vacancy] = [:]
+        for vacancy in try await Vacancy.queryWithDwelling(on: db).filter(\.$id ~~ ids).all() {
+            vacancies[try vacancy.requireID()] = vacancy
+        }
+        return try records.compactMap { record in
+            try vacancies[record.vacancyID].map { try OfferView(record, vacancy: $0, today: today) }
+        }
+    }
+
     static func all(of vacancy: Vacancy, today: CalendarDate, on db: any Database) async throws -> [OfferView] {
         try await OfferRecord.query(on: db).filter(\.$vacancyID == (try vacancy.requireID())).sort(\.$rank).all()
             .map { try OfferView($0, vacancy: vacancy, today: today) }

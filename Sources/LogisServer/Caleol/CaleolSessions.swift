@@ -79,7 +79,7 @@ enum CaleolSessions {
 
     /// The vacancies on the session's agenda, with dwelling, résidence and commune.
     static func agenda(of session: CaleolSession, on db: any Database) async throws -> [Vacancy] {
-        try await Vacancy.query(on: db).filter(\.$sessionID == (try session.requireID()))
-            .with(\.$dwelling) { $0.with(\.$residence) { $0.with(\.$commune) } }.sort(\.$availableOn).all()
+        try await Vacancy.queryWithDwelling(on: db).filter(\.$sessionID == (try session.requireID()))
+            .sort(\.$availableOn).all()
     }
 }

@@ -268,7 +268,7 @@ struct GuichetFileController: RouteCollection {
                 comment: form.comment ?? "",
                 evidence: form.evidence.flatMap { $0.data.readableBytes > 0 ? $0 : nil },
                 by: try req.requireAccount(), on: req)
-        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
+        } catch let failure as LogisError where failure.isRefusal {
             return try await render(req, request, feedback: .error(failure.message))
                 .encodeResponse(status: failure.status, for: req)
         }

@@ -20,8 +20,7 @@ enum AllocationWithdrawal {
             record.closedOn = offer.closedOn?.iso
             try await record.save(on: db)
             guard
-                let vacancy = try await Vacancy.query(on: db).filter(\.$id == record.vacancyID)
-                    .with(\.$dwelling, { $0.with(\.$residence, { $0.with(\.$commune) }) }).first()
+                let vacancy = try await Vacancy.queryWithDwelling(on: db).filter(\.$id == record.vacancyID).first()
             else { continue }
             try await OfferActions.offerNext(for: vacancy, today: today, now: now, actor: actor, on: db)
         }

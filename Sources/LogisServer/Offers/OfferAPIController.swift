@@ -37,11 +37,7 @@ struct OfferAPIController: RouteCollection {
             records = try await OfferRecord.query(on: req.db).filter(\.$vacancyID ~~ vacancies)
                 .sort(\.$sentOn, .descending).limit(200).all()
         }
-        var views: [OfferView] = []
-        for record in records {
-            let (_, vacancy) = try await OfferAnswers.open(record.id, for: account, on: req.db)
-            views.append(try OfferView(record, vacancy: vacancy, today: req.today))
-        }
+        let views = try await OfferView.views(of: records, today: req.today, on: req.db)
         if account.role != .demandeur { try await req.auditListed(records.map(\.requestID), reason: "offres") }
         return views
     }

@@ -9,8 +9,7 @@ enum OfferAnswers {
     /// The offer with its vacancy (dwelling, résidence, commune) if the account may act on it.
     static func open(_ id: UUID?, for account: Account, on db: any Database) async throws -> (OfferRecord, Vacancy) {
         guard let id, let offer = try await OfferRecord.find(id, on: db),
-            let vacancy = try await Vacancy.query(on: db).filter(\.$id == offer.vacancyID)
-                .with(\.$dwelling, { $0.with(\.$residence, { $0.with(\.$commune) }) }).first()
+            let vacancy = try await Vacancy.queryWithDwelling(on: db).filter(\.$id == offer.vacancyID).first()
         else { throw OfferActions.offerNotFound }
         switch account.role {
         case .demandeur:

@@ -76,7 +76,7 @@ struct OfferPagesController: RouteCollection {
     private func act(_ req: Request, _ action: () async throws -> String) async throws -> Response {
         do {
             return req.redirect(to: try await action())
-        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
+        } catch let failure as LogisError where failure.isRefusal {
             return try await VacancyPagesController().renderVacancy(req, feedback: .error(failure.message))
                 .encodeResponse(status: failure.status, for: req)
         }

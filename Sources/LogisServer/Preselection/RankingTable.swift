@@ -102,9 +102,7 @@ enum RankingTable {
         guard let id = request.id, let territoryID = request.$territory.id, let nud = request.nud,
             rankedStatuses.contains(request.status), request.anonymisedAt == nil
         else { return [] }
-        let facts = try RequestRankingFacts(
-            request: request, communeCodes: territory.communeCodes, zone: territory.zone, ceilings: context.ceilings,
-            today: context.today)
+        let facts = try context.facts(of: request, in: territory)
         let row = RankingRow(facts.candidate)
         return Set(facts.communeCodes).sorted().map { code in
             Entry(
@@ -144,6 +142,13 @@ struct RankingContext: Sendable {
     struct TerritoryFacts: Sendable {
         let zone: Zone
         let communeCodes: [String: String]
+    }
+
+    /// The request as the pre-selection sees it, with its territory's facts.
+    func facts(of request: HousingRequest, in territory: TerritoryFacts) throws -> RequestRankingFacts {
+        try RequestRankingFacts(
+            request: request, communeCodes: territory.communeCodes, zone: territory.zone, ceilings: ceilings,
+            today: today)
     }
 
     func territory(_ id: UUID, on db: any Database) async throws -> TerritoryFacts {

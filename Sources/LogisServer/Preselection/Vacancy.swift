@@ -51,6 +51,12 @@ final class Vacancy: Model, @unchecked Sendable {
     @OptionalField(key: "session_id") var sessionID: UUID?
 
     init() {}
+
+    /// Vacancies with the dwelling, its résidence and its commune: what every page, decision and
+    /// offer about a vacancy shows.
+    static func queryWithDwelling(on db: any Database) -> QueryBuilder<Vacancy> {
+        query(on: db).with(\.$dwelling) { $0.with(\.$residence) { $0.with(\.$commune) } }
+    }
 }
 
 /// A request kept for a vacancy, with the reasons it was kept, as they stood when it was chosen

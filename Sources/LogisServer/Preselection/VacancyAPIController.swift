@@ -118,7 +118,7 @@ struct VacancyAPIController: RouteCollection {
 enum VacancyList {
     static func visible(to agent: Account, on db: any Database) async throws -> [Vacancy] {
         let organisation = try await VacancyScope.organisation(of: agent, on: db)
-        let query = Vacancy.query(on: db).with(\.$dwelling) { $0.with(\.$residence) { $0.with(\.$commune) } }
+        let query = Vacancy.queryWithDwelling(on: db)
             .sort(\.$availableOn).limit(500)
         if organisation.kind == Organisation.Kind.reservataire.rawValue {
             query.join(StockDwelling.self, on: \Vacancy.$dwelling.$id == \StockDwelling.$id)

@@ -108,9 +108,7 @@ enum VacancyActions {
         let context = req.application.rankingContext
         guard let territoryID = request.$territory.id else { throw VacancyScope.vacancyNotFound }
         let territory = try await context.territory(territoryID, on: req.db)
-        return try RequestRankingFacts(
-            request: request, communeCodes: territory.communeCodes, zone: territory.zone, ceilings: context.ceilings,
-            today: context.today)
+        return try context.facts(of: request, in: territory)
     }
 
     private static func explain(

@@ -90,10 +90,8 @@ struct VacancyPagesController: RouteCollection {
                 residenceID: form["residenceId"].flatMap(UUID.init(uuidString:)), values: values, on: req)
             return try await renderHome(req, feedback: .notice("Le logement \(dwelling.reference) est ajouté au parc."))
                 .encodeResponse(status: .created, for: req)
-        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
-            let details = (failure.fields ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) : \($0.value)" }
-            let message = ([failure.message] + details).joined(separator: " — ")
-            return try await renderHome(req, feedback: .error(message)).encodeResponse(status: failure.status, for: req)
+        } catch let failure as LogisError where failure.isRefusal {
+            return try await renderHome(req, feedback: .error(failure)).encodeResponse(status: failure.status, for: req)
         }
     }
 
@@ -114,10 +112,8 @@ struct VacancyPagesController: RouteCollection {
                     qpv: form.qpv == "oui"), on: req)
             return try await renderHome(req, feedback: .notice("La résidence \(residence.name) est ajoutée au parc."))
                 .encodeResponse(status: .created, for: req)
-        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
-            let details = (failure.fields ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) : \($0.value)" }
-            return try await renderHome(req, feedback: .error(([failure.message] + details).joined(separator: " — ")))
-                .encodeResponse(status: failure.status, for: req)
+        } catch let failure as LogisError where failure.isRefusal {
+            return try await renderHome(req, feedback: .error(failure)).encodeResponse(status: failure.status, for: req)
         }
     }
 
@@ -132,7 +128,7 @@ struct VacancyPagesController: RouteCollection {
             let vacancy = try await VacancyActions.declare(
                 dwellingID: UUID(uuidString: form.dwellingId), availableOn: form.availableOn, on: req)
             return req.redirect(to: "/attributions/vacances/\(try vacancy.requireID())?message=declaree")
-        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
+        } catch let failure as LogisError where failure.isRefusal {
             return try await renderHome(req, feedback: .error(failure.message)).encodeResponse(
                 status: failure.status, for: req)
         }
@@ -215,7 +211,7 @@ struct VacancyPagesController: RouteCollection {
             let explanation = try await VacancyActions.explanation(of: nud, for: vacancy, on: req)
             return try await renderVacancy(req, feedback: .none, explained: explanation, askedNud: nud)
                 .encodeResponse(for: req)
-        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
+        } catch let failure as LogisError where failure.isRefusal {
             return try await renderVacancy(req, feedback: .error(failure.message), askedNud: nud)
                 .encodeResponse(status: failure.status, for: req)
         }
@@ -234,7 +230,7 @@ struct VacancyPagesController: RouteCollection {
             let nuds = (form.candidates ?? []) + [form.other ?? ""].filter { !$0.isEmpty }
             _ = try await VacancySelection.select(nuds, justification: form.justification, for: vacancy, on: req)
             return req.redirect(to: "/attributions/vacances/\(try vacancy.requireID())?message=retenus")
-        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
+        } catch let failure as LogisError where failure.isRefusal {
             return try await renderVacancy(req, feedback: .error(failure.message))
                 .encodeResponse(status: failure.status, for: req)
         }

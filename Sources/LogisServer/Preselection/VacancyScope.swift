@@ -41,8 +41,7 @@ enum VacancyScope {
     static func visibleVacancy(_ id: UUID?, agent: Account, on db: any Database) async throws -> Vacancy {
         let organisation = try await organisation(of: agent, on: db)
         guard let id,
-            let vacancy = try await Vacancy.query(on: db).filter(\.$id == id)
-                .with(\.$dwelling, { $0.with(\.$residence, { $0.with(\.$commune) }) }).first()
+            let vacancy = try await Vacancy.queryWithDwelling(on: db).filter(\.$id == id).first()
         else { throw vacancyNotFound }
         if organisation.id == vacancy.$organisation.id { return vacancy }
         if organisation.kind == Organisation.Kind.reservataire.rawValue,

@@ -90,14 +90,9 @@ struct PersonalSpaceController: RouteCollection {
     /// The offers made to the household for its live request, the open one first.
     private func offers(of request: HousingRequest?, on req: Request) async throws -> [OfferView] {
         guard let id = request?.id else { return [] }
-        var views: [OfferView] = []
-        for record in try await OfferRecord.query(on: req.db).filter(\.$requestID == id).sort(\.$sentOn, .descending)
-            .all()
-        {
-            let (_, vacancy) = try await OfferAnswers.open(record.id, for: try req.requireAccount(), on: req.db)
-            views.append(try OfferView(record, vacancy: vacancy, today: req.today))
-        }
-        return views
+        let records = try await OfferRecord.query(on: req.db).filter(\.$requestID == id)
+            .sort(\.$sentOn, .descending).all()
+        return try await OfferView.views(of: records, today: req.today, on: req.db)
     }
 
     struct AnswerForm: Content {
@@ -119,7 +114,7 @@ struct PersonalSpaceController: RouteCollection {
                 accept: answer == "accept", motif: form.motif, details: form.details, offer: offer, vacancy: vacancy,
                 on: req)
             return req.redirect(to: "/mon-espace?message=proposition-\(answer == "accept" ? "acceptee" : "refusee")")
-        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
+        } catch let failure as LogisError where failure.isRefusal {
             return try await renderHome(req, feedback: failure.message).encodeResponse(status: failure.status, for: req)
         }
     }
@@ -157,7 +152,7 @@ struct PersonalSpaceController: RouteCollection {
         let form = try req.content.decode(ClaimForm.self)
         do {
             _ = try await RequestClaim.claim(nud: form.nud, code: form.code, by: try req.requireAccount(), on: req)
-        } catch let failure as LogisError where failure.status.code >= 400 && failure.status.code < 500 {
+        } catch let failure as LogisError where failure.isRefusal {
             let page = ClaimPage(
                 layout: req.layoutContext(title: "Rattacher une demande"), feedback: .error(failure.message),
                 nud: String(form.nud.prefix(30)))

@@ -102,15 +102,7 @@ struct CaleolFixture {
     }
 
     func post<Body: Content>(_ path: String, token: String, body: Body) async throws -> (HTTPStatus, String?) {
-        var outcome: (HTTPStatus, String?) = (.ok, nil)
-        try await app.send(
-            .POST, path,
-            beforeRequest: {
-                $0.headers.bearerAuthorization = .init(token: token)
-                try $0.content.encode(body)
-            },
-            afterResponse: { res in outcome = (res.status, try? res.content.decode(APIFailure.self).error.code) })
-        return outcome
+        try await base.post(path, token: token, body: body)
     }
 
     static func choice(_ code: String, rank: Int? = nil, motif: String? = nil) -> CaleolVoting.Choice {

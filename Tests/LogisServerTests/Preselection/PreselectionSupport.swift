@@ -113,21 +113,21 @@ struct PreselectionFixture {
 
     /// Posts a selection; returns the status and the error code, if any.
     func select(_ vacancy: UUID, _ nuds: [String], justification: String? = nil) async throws -> (HTTPStatus, String?) {
+        try await post(
+            "api/v1/vacancies/\(vacancy)/selection", token: bailleur,
+            body: VacancyAPIController.SelectionBody(candidates: nuds, justification: justification))
+    }
+
+    /// Posts a JSON body; returns the status and the error code, if any.
+    func post<Body: Content>(_ path: String, token: String, body: Body) async throws -> (HTTPStatus, String?) {
         var outcome: (HTTPStatus, String?) = (.ok, nil)
-        struct Failure: Decodable {
-            struct Body: Decodable { let code: String }
-            let error: Body
-        }
         try await app.send(
-            .POST, "api/v1/vacancies/\(vacancy)/selection",
+            .POST, path,
             beforeRequest: {
-                $0.headers.bearerAuthorization = .init(token: bailleur)
-                try $0.content.encode(
-                    VacancyAPIController.SelectionBody(candidates: nuds, justification: justification))
+                $0.headers.bearerAuthorization = .init(token: token)
+                try $0.content.encode(body)
             },
-            afterResponse: { res in
-                outcome = (res.status, try? res.content.decode(Failure.self).error.code)
-            })
+            afterResponse: { res in outcome = (res.status, try? res.content.decode(APIFailure.self).error.code) })
         return outcome
     }
 

@@ -40,18 +40,9 @@ final class StockPageTests: XCTestCase {
 
     func testTheBailleurAddsARésidenceInItsTerritoryOnly() async throws {
         try await withApp(demo: true) { app in
-            let token = try await app.demoToken("bailleur@demo.logis.fr")
+            let fixture = try await PreselectionFixture.make(app)
             func post(_ fields: ResidenceActions.Fields) async throws -> (HTTPStatus, String?) {
-                var outcome: (HTTPStatus, String?) = (.ok, nil)
-                try await app.send(
-                    .POST, "api/v1/residences",
-                    beforeRequest: {
-                        $0.headers.bearerAuthorization = .init(token: token)
-                        try $0.content.encode(fields)
-                    },
-                    afterResponse: { res in outcome = (res.status, try? res.content.decode(APIFailure.self).error.code)
-                    })
-                return outcome
+                try await fixture.post("api/v1/residences", token: fixture.bailleur, body: fields)
             }
             // 62907 is Libercourt: not in SEMIGA's territory (Petite Camargue).
             var outcome = try await post(

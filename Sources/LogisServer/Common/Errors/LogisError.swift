@@ -20,6 +20,10 @@ public struct LogisError: AbortError, Sendable, Equatable {
 
     public var reason: String { message }
 
+    /// A 4xx: the person's input or situation was refused, and the page says why; anything else
+    /// goes to the error page.
+    var isRefusal: Bool { (400..<500).contains(status.code) }
+
     public static func == (lhs: LogisError, rhs: LogisError) -> Bool {
         lhs.status == rhs.status && lhs.code == rhs.code
     }
