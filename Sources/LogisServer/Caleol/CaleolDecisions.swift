@@ -100,8 +100,8 @@ enum CaleolDecisions {
                 try await record.create(on: db)
                 records.append(record)
                 guard let request = try await HousingRequest.find(candidate.requestID, on: db) else { continue }
-                request.status = decision.kind.isAttribution ? .attribuee : .active
-                request.syncSearchColumns()
+                // The commission decides; its secretariat (the bailleur's account) records it.
+                try request.apply(decision.kind.isAttribution ? .attribute : .release, by: .commission)
                 try await request.save(on: db)
                 try await RequestEvent(
                     requestID: candidate.requestID, kind: .caleolDecision,

@@ -49,8 +49,8 @@ enum DemoRequests {
                 request.radiationMotif = RadiationMotif.attribution.rawValue
                 let waited = filed.adding(days: households.int(90...900))
                 request.radiatedAt = min(waited, today).startOfDayDate
-            } else if request.status.canMove(to: .active) {
-                request.status = .active
+            } else {
+                try request.apply(.activate, by: .registeringDesk)
             }
             request.syncSearchColumns()
             try await request.save(on: app.db)
@@ -82,7 +82,7 @@ enum DemoRequests {
         try await request.create(on: db)
         try await RequestRegistration.register(
             request, deskCode: "GDPUB", by: applicant, on: db, today: filed, now: filed.startOfDayDate)
-        request.status = .active
+        try request.apply(.activate, by: .registeringDesk)
         try await request.save(on: db)
         try await RequestEvent.query(on: db).filter(\.$request.$id == (try request.requireID()))
             .set(\.$occurredAt, to: filed.startOfDayDate).update()

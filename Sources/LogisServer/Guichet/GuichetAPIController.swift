@@ -22,6 +22,7 @@ struct GuichetAPIController: RouteCollection {
         one.post("attestation-sent", use: attestationSent).access(.only(.enregistreur))
         one.post("documents", ":document", "validate", use: validate).access(.only(.enregistreur))
         one.post("documents", ":document", "refuse", use: refuse).access(.only(.enregistreur))
+        one.post("activate", use: activate).access(.only(.enregistreur))
         one.post("radiate", use: radiate).access(.only(.enregistreur))
         one.post("restore", use: restore).access(.only(.admin))
         one.post("priorities", use: priority).access(.only(.travailleurSocial, .enregistreur))
@@ -220,13 +221,15 @@ struct GuichetAPIController: RouteCollection {
     func radiate(req: Request) async throws -> RequestDTO {
         let request = try await open(req, reason: "radiation")
         let body = try req.content.decode(RadiationBody.self)
-        guard let motif = RadiationMotif(rawValue: body.motif) else {
-            throw LogisError.validation(
-                "Motif inconnu : \(RadiationMotif.allCases.map(\.rawValue).joined(separator: ", ")).",
-                code: "unknown_motif")
-        }
         try await GuichetActions.radiate(
-            request, motif: motif, comment: body.comment ?? "", by: try req.requireAccount(), on: req)
+            request, motif: try GuichetActions.radiationMotif(body.motif), comment: body.comment ?? "",
+            by: try req.requireAccount(), on: req)
+        return RequestDTO(request)
+    }
+
+    func activate(req: Request) async throws -> RequestDTO {
+        let request = try await open(req, reason: "vérification de la demande")
+        try await GuichetActions.activate(request, by: try req.requireAccount(), on: req)
         return RequestDTO(request)
     }
 

@@ -106,6 +106,20 @@ enum GuichetActions {
         try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "handed over")
     }
 
+    /// A registering desk checked a registered request: it becomes active, with its event and
+    /// audit line in the same transaction.
+    static func activate(_ request: HousingRequest, by agent: Account, on req: Request) async throws {
+        try request.apply(.activate, by: agent.role.requestActor)
+        try await req.db.transaction { db in
+            try await request.save(on: db)
+            try await RequestEvent(
+                requestID: try request.requireID(), kind: .activated,
+                label: "Demande vérifiée par le guichet enregistreur : elle est active.", actor: agent
+            ).create(on: db)
+            try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "activated", in: db)
+        }
+    }
+
     static func markAttestationSent(_ request: HousingRequest, by agent: Account, on req: Request) async throws {
         guard request.nud != nil, request.status.isRegistered else { throw Attestation.notRegistered }
         request.attestationSentAt = req.now
@@ -132,6 +146,17 @@ enum GuichetActions {
         ChecklistView.requiredPiece(document.piece, of: request, today: today)?.label ?? document.piece
     }
 
+    /// The motif a page or the API sent, with the same refusal for both.
+    static func radiationMotif(_ code: String) throws -> RadiationMotif {
+        guard let motif = RadiationMotif(rawValue: code.trimmingCharacters(in: .whitespaces)) else {
+            throw LogisError.validation(
+                "Choisissez le motif de la radiation parmi : "
+                    + RadiationMotif.allCases.map(\.label).joined(separator: " ; ") + ".",
+                code: "unknown_motif")
+        }
+        return motif
+    }
+
     /// Radiation with a motif (DOMAIN.md §3); irrecevabilité needs a comment explaining it.
     static func radiate(
         _ request: HousingRequest, motif: RadiationMotif, comment: String, by agent: Account, on req: Request
@@ -151,18 +176,15 @@ enum GuichetActions {
     }
 
     static func restore(_ request: HousingRequest, by admin: Account, on req: Request) async throws {
-        guard request.status == .radiee, let radiatedAt = request.radiatedAt,
-            let previous = request.statusBeforeRadiation
-        else {
-            throw LogisError(.conflict, code: "not_radiated", message: "Cette demande n’est pas radiée.")
+        guard request.status == .radiee, let radiatedAt = request.radiatedAt else {
+            throw LogisError(refusedMove: .nothingToRestore)
         }
         guard RequestDeadlines.canRestore(radiatedOn: CalendarDate.today(now: radiatedAt), on: req.today) else {
             throw LogisError(
                 .conflict, code: "restore_window_closed",
                 message: "La radiation date de plus de 30 jours : elle ne peut plus être annulée.")
         }
-        request.status = previous
-        request.syncSearchColumns()
+        try request.apply(.restore, by: admin.role.requestActor)
         request.radiationMotif = nil
         request.radiatedAt = nil
         request.statusBeforeRadiation = nil

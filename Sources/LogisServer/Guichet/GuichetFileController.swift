@@ -168,13 +168,7 @@ struct GuichetFileController: RouteCollection {
 
     func activate(req: Request) async throws -> Response {
         let request = try await open(req, reason: "vérification de la demande en ligne")
-        guard request.status.canMove(to: .active) else {
-            throw LogisError(.conflict, code: "invalid_transition", message: "Cette demande ne peut pas être activée.")
-        }
-        request.status = .active
-        request.syncSearchColumns()
-        try await request.save(on: req.db)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "activated")
+        try await GuichetActions.activate(request, by: try req.requireAccount(), on: req)
         return back(req, request, "activee")
     }
 
@@ -232,11 +226,9 @@ struct GuichetFileController: RouteCollection {
         let request = try await open(req, reason: "radiation")
         let form = try req.content.decode(RadiationForm.self)
         do {
-            guard let motif = RadiationMotif(rawValue: form.motif) else {
-                throw LogisError.validation("Choisissez le motif de la radiation.", code: "radiation_motif_required")
-            }
             try await GuichetActions.radiate(
-                request, motif: motif, comment: form.comment ?? "", by: try req.requireAccount(), on: req)
+                request, motif: try GuichetActions.radiationMotif(form.motif), comment: form.comment ?? "",
+                by: try req.requireAccount(), on: req)
         } catch let failure as LogisError where failure.status == .unprocessableEntity {
             return try await render(req, request, feedback: .error(failure.message))
                 .encodeResponse(status: failure.status, for: req)

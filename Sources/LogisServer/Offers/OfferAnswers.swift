@@ -74,8 +74,7 @@ enum OfferAnswers {
             if offer.state != .accepted {
                 // A refusal counts in the cotation where the grid says so (CotationFacts.refusals).
                 request.offerRefusals = (request.offerRefusals ?? 0) + 1
-                request.status = .active
-                request.syncSearchColumns()
+                try request.apply(.decline, by: actor.role.requestActor)
                 try await request.save(on: db)
                 try await RequestCotation.refresh(request, on: db, app: req.application)
             }
@@ -112,10 +111,9 @@ enum OfferAnswers {
             record.leaseSignedOn = signedOn.iso
             try await record.save(on: db)
             if let request = try await HousingRequest.find(record.requestID, on: db) {
-                request.status = .satisfaite
+                try request.apply(.lease, by: actor.role.requestActor)
                 request.radiationMotif = RadiationMotif.attribution.rawValue
                 request.radiatedAt = req.now
-                request.syncSearchColumns()
                 try await request.save(on: db)
                 try await RequestEvent(
                     requestID: record.requestID, kind: .offer,
@@ -129,8 +127,8 @@ enum OfferAnswers {
                 guard let request = try await HousingRequest.find(other.requestID, on: db),
                     request.status == .attribuee || request.status == .enInstruction
                 else { continue }
-                request.status = .active
-                request.syncSearchColumns()
+                // The platform ends their candidacy: the dwelling is leased to someone else.
+                try request.apply(.release, by: .system)
                 try await request.save(on: db)
                 try await RequestEvent(
                     requestID: other.requestID, kind: .caleolDecision,

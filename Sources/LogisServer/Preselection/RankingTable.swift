@@ -12,7 +12,7 @@ enum RankingTable {
 
     /// Statuses that compete for a vacancy. `en_instruction` is already a candidate on one
     /// (DOMAIN.md §3), `attribuee` waits for its lease: neither is proposed again.
-    static let rankedStatuses: Set<RequestStatus> = [.enregistree, .active]
+    static let rankedStatuses: Set<RequestStatus> = RequestStateMachine.waiting
 
     /// A row as stored; the coding keys are the table's column names.
     struct Entry: Codable, Equatable, Sendable {

@@ -1,5 +1,6 @@
 import Fluent
 import Foundation
+import LogisCore
 import SQLKit
 
 extension VacancySelection {

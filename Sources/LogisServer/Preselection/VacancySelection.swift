@@ -103,8 +103,7 @@ enum VacancySelection {
                 guard try await claimWaiting(request, on: db) else {
                     throw error("candidate_not_waiting", "La demande \(row.nud) n’est plus en attente d’un logement.")
                 }
-                request.status = .enInstruction
-                request.syncSearchColumns()
+                try request.apply(.select, by: agent.role.requestActor)
                 try await request.save(on: db)
                 try await RequestEvent(
                     requestID: row.requestID, kind: .candidate,

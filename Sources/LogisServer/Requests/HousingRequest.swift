@@ -1,4 +1,5 @@
 import Fluent
+import LogisCore
 import Vapor
 
 /// One household's request for social housing: the Cerfa answers (kept whole as JSON) and the

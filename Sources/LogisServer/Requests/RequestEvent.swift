@@ -7,6 +7,7 @@ final class RequestEvent: Model, @unchecked Sendable {
 
     enum Kind: String, Codable, Sendable {
         case registered
+        case activated
         case updated
         case renewed
         case documentUploaded = "document_uploaded"

@@ -42,13 +42,9 @@ enum RequestLifecycle {
         _ request: HousingRequest, motif: RadiationMotif, comment: String?, by actor: Account, on db: any Database,
         now: Date
     ) async throws {
-        guard request.status.canMove(to: .radiee) else {
-            throw LogisError(.conflict, code: "request_closed", message: "Cette demande est déjà close.")
-        }
-        request.status = .radiee
+        try request.apply(.radiate, by: actor.role.requestActor)
         request.radiationMotif = motif.rawValue
         request.radiatedAt = now
-        request.syncSearchColumns()
         try await db.transaction { db in
             try await request.save(on: db)
             try await RequestEvent(

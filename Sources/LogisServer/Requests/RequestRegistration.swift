@@ -30,7 +30,7 @@ enum RequestRegistration {
         _ request: HousingRequest, deskCode: String, by actor: Account, on db: any Database,
         today: CalendarDate, now: Date, alsoInTransaction: (@Sendable (any Database) async throws -> Void)? = nil
     ) async throws {
-        guard request.status == .brouillon else { throw notADraft }
+        _ = try request.checked(.register, by: actor.role.requestActor)
         guard WizardStep.firstMissing(in: request.form) == nil, let wishes = request.form.wishes else {
             throw incomplete
         }
@@ -52,7 +52,7 @@ enum RequestRegistration {
             let nud = try NUD.generate(
                 departement: first.territory.departement, registeredOn: today, sequence: sequence, deskCode: deskCode)
             request.nud = nud.value
-            request.status = .enregistree
+            try request.apply(.register, by: actor.role.requestActor)
             request.$territory.id = first.$territory.id
             request.firstFiledOn = request.firstFiledOn ?? today.iso
             request.registeredAt = now

@@ -4,23 +4,9 @@ import XCTVapor
 
 @testable import LogisServer
 
-/// The status moves the desk makes, and the table they obey (DOMAIN.md §3 "Lifecycle").
+/// The status moves the desk makes, through the core's state machine (its table is tested in
+/// LogisCoreTests/RequestStateMachineTests).
 final class RequestStatusMovesTests: XCTestCase {
-    /// Every pair of statuses: allowed only where the lifecycle has an arrow.
-    func testTheStatusTable() {
-        let allowed: Set<String> = [
-            "brouillon→enregistree", "brouillon→radiee", "enregistree→active", "enregistree→radiee",
-            "active→en_instruction", "active→radiee", "en_instruction→active", "en_instruction→attribuee",
-            "en_instruction→radiee", "attribuee→satisfaite", "attribuee→active", "attribuee→radiee",
-        ]
-        for from in RequestStatus.allCases {
-            for to in RequestStatus.allCases {
-                let key = "\(from.rawValue)→\(to.rawValue)"
-                XCTAssertEqual(from.canMove(to: to), allowed.contains(key), key)
-            }
-        }
-    }
-
     func testActivationMovesARegisteredRequestOnlyOnce() async throws {
         try await withApp(demo: true) { app in
             let (agent, id) = try await app.registeredPaperRequest()
@@ -33,10 +19,54 @@ final class RequestStatusMovesTests: XCTestCase {
             let audited = try await AuditEntry.query(on: app.db).filter(\.$reason == "activated")
                 .filter(\.$targetID == id.uuidString).count()
             XCTAssertEqual(audited, 1)
+            let events = try await RequestEvent.query(on: app.db).filter(\.$request.$id == id)
+                .filter(\.$kind == .activated).count()
+            XCTAssertEqual(events, 1, "the activation is in the timeline")
             try await app.send(
                 .POST, "guichet/demandes/\(id)/activer",
                 beforeRequest: { Browser.post(&$0, form: [:], session: agent) },
                 afterResponse: { XCTAssertEqual($0.status, .conflict, "an active request is not activated again") })
+        }
+    }
+
+    func testTheAPIActivatesWithTheSameRefusalAsThePage() async throws {
+        try await withApp(demo: true) { app in
+            let (agent, id) = try await app.registeredPaperRequest()
+            let token = try await app.demoToken("enregistreur@demo.logis.fr")
+            try await app.send(
+                .POST, "api/v1/guichet/requests/\(id)/activate",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .ok, res.body.string)
+                    XCTAssertTrue(res.body.string.contains("\"status\":\"active\""), res.body.string)
+                })
+            try await app.send(
+                .POST, "api/v1/guichet/requests/\(id)/activate",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .conflict)
+                    XCTAssertTrue(res.body.string.contains("invalid_transition"), res.body.string)
+                })
+            // The same unknown motif gets the same code on the page and in the API.
+            try await app.send(
+                .POST, "api/v1/guichet/requests/\(id)/radiate",
+                beforeRequest: {
+                    $0.headers.bearerAuthorization = .init(token: token)
+                    try $0.content.encode(["motif": "lassitude"])
+                },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .unprocessableEntity)
+                    XCTAssertTrue(res.body.string.contains("unknown_motif"), res.body.string)
+                })
+            try await app.send(
+                .POST, "guichet/demandes/\(id)/radier",
+                beforeRequest: { Browser.post(&$0, form: ["motif": ""], session: agent) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .unprocessableEntity)
+                    XCTAssertTrue(res.body.string.contains("Choisissez le motif de la radiation"), res.body.string)
+                })
+            let untouched = try await app.storedRequest(id)
+            XCTAssertEqual(untouched.status, .active)
         }
     }
 
