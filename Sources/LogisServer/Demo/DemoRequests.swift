@@ -97,7 +97,7 @@ enum DemoRequests {
         _ piece: String, verdict: DemoApplicant.Verdict, to request: HousingRequest, applicant: Account,
         agent: Account, app: Application, today: CalendarDate
     ) async throws {
-        guard let required = ChecklistView.requiredPiece(piece, of: request, today: today) else { return }
+        guard let required = try ChecklistView.requiredPiece(piece, of: request, today: today) else { return }
         var layout = PDFLayout()
         layout.title("Document de démonstration")
         layout.paragraph("\(required.label) – pièce fictive générée pour la démonstration de Logis.")

@@ -29,8 +29,8 @@ struct ChecklistView: Content {
         piece.personIndex.map { "\(piece.code)@\($0)" } ?? piece.code
     }
 
-    static func requiredPiece(_ key: String, of request: HousingRequest, today: CalendarDate) -> RequiredPiece? {
-        DocumentChecklist(for: request.form.documentSituation(on: today)).pieces.first { Self.key(of: $0) == key }
+    static func requiredPiece(_ key: String, of request: HousingRequest, today: CalendarDate) throws -> RequiredPiece? {
+        DocumentChecklist(for: try request.form.documentSituation(on: today)).pieces.first { Self.key(of: $0) == key }
     }
 
     static func build(
@@ -42,7 +42,7 @@ struct ChecklistView: Content {
             .all()
         let byPiece = Dictionary(documents.map { ($0.piece, $0) }, uniquingKeysWith: { first, _ in first })
         let names = request.form.personNames
-        let pieces = DocumentChecklist(for: request.form.documentSituation(on: today)).pieces
+        let pieces = DocumentChecklist(for: try request.form.documentSituation(on: today)).pieces
         let items = pieces.map { piece -> Item in
             let key = Self.key(of: piece)
             let document = byPiece[key]

@@ -44,7 +44,7 @@ enum DocumentStore {
         default: break
         }
         // Evidence of a priority status is not a checklist piece: the caller names it.
-        guard let label = evidenceLabel ?? ChecklistView.requiredPiece(piece, of: request, today: req.today)?.label
+        guard let label = try evidenceLabel ?? ChecklistView.requiredPiece(piece, of: request, today: req.today)?.label
         else {
             throw LogisError.unknownPiece
         }

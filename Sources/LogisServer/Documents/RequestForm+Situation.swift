@@ -2,14 +2,19 @@ import LogisCore
 
 extension RequestForm {
     /// The situation LogisCore derives the document checklist from. Persons are in Cerfa order:
-    /// applicant, co-applicant, then the other persons of the household.
-    func documentSituation(on today: CalendarDate) -> RequestSituation {
+    /// applicant, co-applicant, then the other persons of the household. A stored code the
+    /// vocabulary does not know throws (`unknown_code`); a question not answered yet asks the
+    /// pieces of the most common answer [reading: a draft's checklist is a preview, completed as
+    /// the steps are filled].
+    func documentSituation(on today: CalendarDate) throws(RuleError) -> RequestSituation {
         let employment = self.employment
         let actionLogement = employment?.privateEmployerTenPlus ?? false
         var persons = [
             PersonSituation(
-                role: .demandeur, nationality: Nationality(rawValue: applicant?.nationality ?? "") ?? .france,
-                professionalSituation: ProfessionalSituation(rawValue: employment?.applicantSituation ?? ""),
+                role: .demandeur,
+                nationality: try StoredCode.read(applicant?.nationality ?? "", field: "nationalité") ?? .france,
+                professionalSituation: try StoredCode.read(
+                    employment?.applicantSituation ?? "", field: "situation professionnelle"),
                 // [reading] The form counts disabled persons; the evidence is asked of the applicant.
                 disabled: (situation?.disabledPersons ?? 0) > 0, formerASE: situation?.formerASE ?? false,
                 actionLogement: actionLogement,
@@ -20,8 +25,10 @@ extension RequestForm {
         if let co = coApplicant, co.present {
             persons.append(
                 PersonSituation(
-                    role: .coDemandeur, nationality: Nationality(rawValue: co.nationality) ?? .france,
-                    professionalSituation: ProfessionalSituation(rawValue: employment?.coApplicantSituation ?? ""),
+                    role: .coDemandeur,
+                    nationality: try StoredCode.read(co.nationality, field: "nationalité du codemandeur") ?? .france,
+                    professionalSituation: try StoredCode.read(
+                        employment?.coApplicantSituation ?? "", field: "situation professionnelle du codemandeur"),
                     incomeEvidence: resources?.coApplicantForeignIncome == true
                         ? .foreignTaxResidence : .avisImposition,
                     receivesAlimony: resources?.coApplicantAlimony ?? false,
@@ -31,10 +38,18 @@ extension RequestForm {
             let adult = (try? CalendarDate(iso: person.birthDate)).map { $0.adding(years: 18) <= today } ?? false
             persons.append(PersonSituation(role: person.relationship == "enfant" ? .enfant : .autre, adult: adult))
         }
+        var motifs: [Motif] = []
+        for code in reasons?.motifs ?? [] {
+            if let motif = try StoredCode.read(code, field: "motif de la demande", as: Motif.self) {
+                motifs.append(motif)
+            }
+        }
         var situation = RequestSituation(
-            persons: persons, maritalStatus: MaritalStatus(rawValue: applicant?.maritalStatus ?? "") ?? .celibataire,
-            housingStatus: HousingStatus(code: housing?.status ?? "") ?? .autre,
-            motifs: (reasons?.motifs ?? []).compactMap(Motif.init(code:)), violence: situation?.violence ?? false,
+            persons: persons,
+            maritalStatus: try StoredCode.read(applicant?.maritalStatus ?? "", field: "situation familiale")
+                ?? .celibataire,
+            housingStatus: try StoredCode.read(housing?.status ?? "", field: "logement actuel") ?? .autre,
+            motifs: motifs, violence: situation?.violence ?? false,
             pregnancy: dependents?.expectingChild ?? false, socialBenefits: resources?.socialBenefits ?? false)
         situation.incomeOfLastYear = resources?.retainedIncome.year == .n1
         return situation

@@ -25,9 +25,11 @@ extension Application {
 }
 
 extension LogisError {
-    /// A rule's refusal as an HTTP error: bad input is 400, a missing table is 422.
+    /// A rule's refusal as an HTTP error: bad input is 400; a missing table, or a stored answer
+    /// whose code the vocabulary does not know, is 422.
     init(_ error: RuleError) {
-        let status: HTTPResponseStatus = error.code == "ceilings_unavailable" ? .unprocessableEntity : .badRequest
+        let status: HTTPResponseStatus =
+            ["ceilings_unavailable", "unknown_code"].contains(error.code) ? .unprocessableEntity : .badRequest
         self.init(status, code: error.code, message: error.message)
     }
 }

@@ -189,7 +189,7 @@ struct GuichetAPIController: RouteCollection {
     func validate(req: Request) async throws -> DocumentDTO {
         let (request, document) = try await piece(req)
         try await DocumentReview.validate(
-            document, label: GuichetActions.label(of: document, in: request, today: req.today),
+            document, label: try GuichetActions.label(of: document, in: request, today: req.today),
             by: try req.requireAccount(), on: req.db)
         return DocumentDTO(document)
     }
@@ -207,7 +207,7 @@ struct GuichetAPIController: RouteCollection {
                 "Motif de refus inconnu : inexploitable, hors_perimetre ou obsolete.", code: "unknown_reason")
         }
         try await DocumentReview.refuse(
-            document, label: GuichetActions.label(of: document, in: request, today: req.today), reason: reason,
+            document, label: try GuichetActions.label(of: document, in: request, today: req.today), reason: reason,
             comment: body.comment,
             by: try req.requireAccount(), on: req.db)
         return DocumentDTO(document)

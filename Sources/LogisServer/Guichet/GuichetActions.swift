@@ -142,8 +142,8 @@ enum GuichetActions {
         return document
     }
 
-    static func label(of document: RequestDocument, in request: HousingRequest, today: CalendarDate) -> String {
-        ChecklistView.requiredPiece(document.piece, of: request, today: today)?.label ?? document.piece
+    static func label(of document: RequestDocument, in request: HousingRequest, today: CalendarDate) throws -> String {
+        try ChecklistView.requiredPiece(document.piece, of: request, today: today)?.label ?? document.piece
     }
 
     /// The motif a page or the API sent, with the same refusal for both.

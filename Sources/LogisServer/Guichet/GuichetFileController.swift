@@ -139,7 +139,7 @@ struct GuichetFileController: RouteCollection {
     func validatePiece(req: Request) async throws -> Response {
         let (request, document) = try await pieceAction(req)
         try await DocumentReview.validate(
-            document, label: GuichetActions.label(of: document, in: request, today: req.today),
+            document, label: try GuichetActions.label(of: document, in: request, today: req.today),
             by: try req.requireAccount(), on: req.db)
         return back(req, request, "validee")
     }
@@ -157,7 +157,7 @@ struct GuichetFileController: RouteCollection {
                 throw LogisError.validation("Choisissez le motif du refus.", code: "refusal_reason_required")
             }
             try await DocumentReview.refuse(
-                document, label: GuichetActions.label(of: document, in: request, today: req.today), reason: reason,
+                document, label: try GuichetActions.label(of: document, in: request, today: req.today), reason: reason,
                 comment: form.comment ?? "", by: try req.requireAccount(), on: req.db)
         } catch let failure as LogisError where failure.status == .unprocessableEntity {
             return try await render(req, request, feedback: .error(failure.message))

@@ -47,13 +47,13 @@ enum VacancyActions {
     }
 
     /// The dwelling as the pre-selection reads it.
-    static func coreDwelling(of vacancy: Vacancy) -> Dwelling {
-        vacancy.dwelling.coreDwelling(communeCode: vacancy.communeCode)
+    static func coreDwelling(of vacancy: Vacancy) throws -> Dwelling {
+        try vacancy.dwelling.coreDwelling(communeCode: vacancy.communeCode)
     }
 
     /// The first `count` requests passing every filter, each explained; every file shown is audited.
     static func ranking(of vacancy: Vacancy, count: Int, on req: Request) async throws -> [CandidateExplanation] {
-        let dwelling = coreDwelling(of: vacancy)
+        let dwelling = try coreDwelling(of: vacancy)
         let rows = try await PreselectionQuery.top(count, for: dwelling, dwellingID: vacancy.$dwelling.id, on: req.db)
         var explained: [CandidateExplanation] = []
         for (index, row) in rows.enumerated() {
@@ -81,7 +81,7 @@ enum VacancyActions {
                 message: "Aucune demande de ce territoire ne porte ce numéro unique.")
         }
         try await req.audit(.requestRead, target: .request(try request.requireID()), reason: "preselection")
-        let dwelling = coreDwelling(of: vacancy)
+        let dwelling = try coreDwelling(of: vacancy)
         let facts = try await facts(of: request, on: req)
         let refused = try await refusedBefore(try request.requireID(), dwellingID: vacancy.$dwelling.id, on: req.db)
         var rank: Int?

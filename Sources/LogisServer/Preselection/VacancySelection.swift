@@ -37,7 +37,7 @@ enum VacancySelection {
         guard Set(wanted).count == wanted.count else {
             throw error("duplicate_candidate", "Une même demande ne peut être retenue qu’une fois.")
         }
-        let dwelling = VacancyActions.coreDwelling(of: vacancy)
+        let dwelling = try VacancyActions.coreDwelling(of: vacancy)
         let first = try await PreselectionQuery.top(
             Preselection.defaultCount, for: dwelling, dwellingID: vacancy.$dwelling.id, on: req.db
         ).map {

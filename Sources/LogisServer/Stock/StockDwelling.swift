@@ -56,13 +56,20 @@ final class StockDwelling: Model, @unchecked Sendable {
         reservataire = row.reservataire.rawValue
     }
 
-    /// What the pre-selection compares with the ranking table.
-    func coreDwelling(communeCode: String) -> Dwelling {
-        Dwelling(
-            reference: reference, commune: communeCode, typology: Typology(code: typology) ?? .t1,
-            financing: Financing(code: financing) ?? .plai, monthlyRent: rent + charges,
-            accessibility: DwellingAccessibility(rawValue: accessibility) ?? .none,
-            reservataire: Reservataire(rawValue: reservataire) ?? .bailleur)
+    /// What the pre-selection compares with the ranking table. Every code was checked when the
+    /// dwelling was described; one the vocabulary no longer knows is an error, never a default.
+    func coreDwelling(communeCode: String) throws(RuleError) -> Dwelling {
+        guard let typology = Typology(code: typology) else { throw StoredCode.unknown("typologie", typology) }
+        guard let financing = Financing(code: financing) else { throw StoredCode.unknown("financement", financing) }
+        guard let access = DwellingAccessibility(rawValue: accessibility) else {
+            throw StoredCode.unknown("accessibilité", String(accessibility))
+        }
+        guard let holder = Reservataire(rawValue: reservataire) else {
+            throw StoredCode.unknown("réservataire", reservataire)
+        }
+        return Dwelling(
+            reference: reference, commune: communeCode, typology: typology, financing: financing,
+            monthlyRent: rent + charges, accessibility: access, reservataire: holder)
     }
 }
 

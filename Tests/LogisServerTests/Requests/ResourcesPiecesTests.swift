@@ -18,7 +18,7 @@ final class ResourcesPiecesTests: XCTestCase {
                 "applicantAlimony": "on", "coApplicantDailyAllowances": "on", "coApplicantForeignIncome": "on",
             ], to: &form, communes: [], today: try CalendarDate(iso: "2026-11-28"))
         XCTAssertTrue(errors.isEmpty, "\(errors)")
-        let pieces = DocumentChecklist(for: form.documentSituation(on: try CalendarDate(iso: "2026-11-28"))).pieces
+        let pieces = DocumentChecklist(for: try form.documentSituation(on: try CalendarDate(iso: "2026-11-28"))).pieces
         func has(_ piece: DocumentPiece, person: Int?) -> Bool {
             pieces.contains { $0.piece == piece && $0.personIndex == person }
         }
@@ -58,7 +58,7 @@ final class IncomeOfLastYearTests: XCTestCase {
         (form, errors) = apply(["useIncomeN1": "on", "taxIncomeN1": "18000"])
         XCTAssertTrue(errors.isEmpty, "\(errors)")
         XCTAssertEqual(form.resources?.retainedIncome.income, 18_000)
-        let pieces = DocumentChecklist(for: form.documentSituation(on: Self.today)).pieces
+        let pieces = DocumentChecklist(for: try form.documentSituation(on: Self.today)).pieces
         XCTAssertTrue(pieces.contains { $0.piece == .avisImpositionN1 && $0.personIndex == 0 })
         // The ceilings are compared with the retained income.
         form.applicant = ApplicantSection(
@@ -72,7 +72,7 @@ final class IncomeOfLastYearTests: XCTestCase {
         (form, errors) = apply(["taxIncomeN1": "18000"])
         XCTAssertEqual(form.resources?.retainedIncome.income, 30_000, "not asked: N-2")
         XCTAssertFalse(
-            DocumentChecklist(for: form.documentSituation(on: Self.today)).pieces.contains {
+            DocumentChecklist(for: try form.documentSituation(on: Self.today)).pieces.contains {
                 $0.piece == .avisImpositionN1
             })
     }

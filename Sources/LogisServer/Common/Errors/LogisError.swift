@@ -1,3 +1,4 @@
+import LogisCore
 import NIOHTTP1
 import Vapor
 
@@ -80,6 +81,9 @@ extension LogisError {
         switch error {
         case let error as LogisError:
             return error
+        case let error as RuleError:
+            // A rule refused a value (a parameter, a stored code): the person can act on its message.
+            return LogisError(error)
         case is DecodingError:
             return .invalidBody
         case is HTTPParserError:
