@@ -21,7 +21,12 @@ public enum RequestCalendar {
     /// anniversary), so a request registered on 29 February returns to 29 February in leap years.
     public static func renewal(registeredOn registration: CalendarDate, renewals: Int = 0) -> RenewalSchedule {
         let anniversary = registration.adding(years: validityYears * (max(0, renewals) + 1))
-        return RenewalSchedule(
+        return schedule(registration: registration, anniversary: anniversary)
+    }
+
+    /// The one place the reminder and striking-off dates are derived from an anniversary.
+    static func schedule(registration: CalendarDate, anniversary: CalendarDate) -> RenewalSchedule {
+        RenewalSchedule(
             registration: registration,
             anniversary: anniversary,
             reminder: anniversary.adding(months: -reminderMonthsBeforeAnniversary),

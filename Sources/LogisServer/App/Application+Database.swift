@@ -43,6 +43,8 @@ extension Application {
             M0016CreateStock(),
             M0017CreateCaleol(),
             M0018AddGridHash(),
+            M0019CreateJobRuns(),
+            M0020CreateOutbox(),
         ]
     }
 

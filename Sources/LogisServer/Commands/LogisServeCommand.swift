@@ -36,6 +36,8 @@ struct LogisServeCommand: AsyncCommand {
         let arguments = [
             "logis", "--hostname", signature.hostname ?? "127.0.0.1", "--port", String(signature.port ?? 8080),
         ]
+        // Only here, never in `configure`: tests and the other commands do not run the schedule.
+        JobScheduler.start(app)
         var serveContext = CommandContext(console: context.console, input: CommandInput(arguments: arguments))
         serveContext.application = app
         try await app.servers.asyncCommand.run(using: &serveContext)
@@ -110,5 +112,6 @@ extension Application {
         asyncCommands.use(LogisRetentionCommand(), as: "retention")
         asyncCommands.use(LogisCheckCommand(), as: "check")
         asyncCommands.use(LogisImportCommand(), as: "import")
+        asyncCommands.use(LogisJobsCommand(), as: "jobs")
     }
 }

@@ -7,7 +7,7 @@ import Vapor
 /// a dwelling not yet decided. Called in the transaction of the striking-off.
 enum AllocationWithdrawal {
     static func requestLeft(
-        _ request: HousingRequest, today: CalendarDate, now: Date, actor: Account, on db: any Database
+        _ request: HousingRequest, today: CalendarDate, now: Date, actor: Account?, on db: any Database
     ) async throws {
         let requestID = try request.requireID()
         let offers = try await OfferRecord.query(on: db).filter(\.$requestID == requestID)

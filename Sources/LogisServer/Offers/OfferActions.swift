@@ -58,7 +58,7 @@ enum OfferActions {
 
     /// Offers the dwelling to the next candidate, or sends it back to pre-selection.
     static func offerNext(
-        for vacancy: Vacancy, today: CalendarDate, now: Date, actor: Account, on db: any Database
+        for vacancy: Vacancy, today: CalendarDate, now: Date, actor: Account?, on db: any Database
     ) async throws {
         let (decisions, outcomes) = try await sequence(of: vacancy, today: today, on: db)
         switch try OfferSequence.next(decisions, outcomes: outcomes) {
@@ -100,7 +100,8 @@ enum OfferActions {
             next.communeCode = vacancy.communeCode
             next.availableOn = vacancy.availableOn
             next.status = .open
-            next.declaredBy = try actor.requireID()
+            // A daily job has no actor: the new round is the one who declared the vacancy's.
+            next.declaredBy = actor?.id ?? vacancy.declaredBy
             next.declaredAt = now
             try await next.create(on: db)
         case .awaitAnswer, .attributed:

@@ -38,52 +38,80 @@ enum OfferAnswers {
         try await close(record, as: offer, vacancy: vacancy, on: req)
     }
 
-    /// Silence past the deadline counts as a refusal (CCH R441-10); the daily job will do this
-    /// by itself, until then the bailleur's agent records it.
+    /// Silence past the deadline counts as a refusal (CCH R441-10): the daily `offer-expiry` job
+    /// records it by itself (`lapseUnanswered`); the bailleur's agent may still record it first.
     static func lapse(offer record: OfferRecord, vacancy: Vacancy, on req: Request) async throws {
         var offer = try OfferActions.core(record)
         do { try offer.lapse(on: req.today) } catch let failure { throw OfferActions.error(failure) }
         try await close(record, as: offer, vacancy: vacancy, on: req)
     }
 
+    /// The `offer-expiry` job's lapse, in the job's transaction `db`, with no actor; the next
+    /// rank gets the dwelling as after a refusal.
+    static func lapseUnanswered(
+        offer record: OfferRecord, today: CalendarDate, now: Date, app: Application, on db: any Database
+    ) async throws {
+        var offer = try OfferActions.core(record)
+        do { try offer.lapse(on: today) } catch let failure { throw OfferActions.error(failure) }
+        guard let vacancy = try await Vacancy.queryWithDwelling(on: db).filter(\.$id == record.vacancyID).first()
+        else { throw OfferActions.offerNotFound }
+        try await recordAnswer(record, as: offer, vacancy: vacancy, by: nil, app: app, today: today, now: now, on: db)
+        try await AuditEntry(
+            actor: nil, action: .requestChanged, target: .request(record.requestID), outcome: .success,
+            reason: "offer lapsed (daily job)", requestID: nil
+        ).save(on: db)
+    }
+
     private static func close(_ record: OfferRecord, as offer: Offer, vacancy: Vacancy, on req: Request) async throws {
         let actor = try req.requireAccount()
+        let (app, today, now) = (req.application, req.today, req.now)
         try await req.db.transaction { db in
-            // Of an acceptance and a refusal sent at once, only the first is recorded.
-            let claimed = try await ConditionalWrite.update(
-                "UPDATE offers SET state = \(bind: offer.state.code) WHERE id = \(bind: try record.requireID()) AND state = \(bind: OfferState.proposed.code)",
-                on: db)
-            guard claimed else { throw alreadyAnswered }
-            record.state = offer.state.code
-            record.closedOn = offer.closedOn?.iso
-            record.acceptedOn = offer.acceptedOn?.iso
-            record.refusalCode = offer.refusal?.motif.code
-            record.refusalDetails = offer.refusal?.details
-            try await record.save(on: db)
-            guard let request = try await HousingRequest.find(record.requestID, on: db) else { return }
-            let label: String
-            switch offer.state {
-            case .accepted:
-                label = "Vous avez accepté le logement proposé : le bailleur vous contacte pour signer le bail."
-            case .lapsed:
-                label = "Sans réponse dans le délai, la proposition de logement est considérée comme refusée."
-            default:
-                label =
-                    "Vous avez refusé le logement proposé (\(offer.refusal?.label ?? "")). Votre demande reste active."
-            }
-            if offer.state != .accepted {
-                // A refusal counts in the cotation where the grid says so (CotationFacts.refusals).
-                request.offerRefusals = (request.offerRefusals ?? 0) + 1
-                try request.apply(.decline, by: actor.role.requestActor)
-                try await request.save(on: db)
-                try await RequestCotation.refresh(request, on: db, app: req.application)
-            }
-            try await RequestEvent(requestID: record.requestID, kind: .offer, label: label, actor: actor).create(on: db)
+            try await recordAnswer(
+                record, as: offer, vacancy: vacancy, by: actor, app: app, today: today, now: now, on: db)
             try await req.audit(
                 .requestChanged, target: .request(record.requestID), reason: "offer \(offer.state.code)", in: db)
-            if offer.state != .accepted {
-                try await OfferActions.offerNext(for: vacancy, today: req.today, now: req.now, actor: actor, on: db)
-            }
+        }
+    }
+
+    /// The answer (or the silence) recorded in `db`: the offer closed, the request back to the
+    /// pool after a refusal, the dwelling offered to the next rank.
+    private static func recordAnswer(
+        _ record: OfferRecord, as offer: Offer, vacancy: Vacancy, by actor: Account?, app: Application,
+        today: CalendarDate, now: Date, on db: any Database
+    ) async throws {
+        // Of an acceptance and a refusal sent at once, only the first is recorded.
+        let claimed = try await ConditionalWrite.update(
+            "UPDATE offers SET state = \(bind: offer.state.code) WHERE id = \(bind: try record.requireID()) AND state = \(bind: OfferState.proposed.code)",
+            on: db)
+        guard claimed else { throw alreadyAnswered }
+        record.state = offer.state.code
+        record.closedOn = offer.closedOn?.iso
+        record.acceptedOn = offer.acceptedOn?.iso
+        record.refusalCode = offer.refusal?.motif.code
+        record.refusalDetails = offer.refusal?.details
+        try await record.save(on: db)
+        guard let request = try await HousingRequest.find(record.requestID, on: db) else { return }
+        let label: String
+        switch offer.state {
+        case .accepted:
+            label = "Vous avez accepté le logement proposé : le bailleur vous contacte pour signer le bail."
+        case .lapsed:
+            label = "Sans réponse dans le délai, la proposition de logement est considérée comme refusée."
+        default:
+            label =
+                "Vous avez refusé le logement proposé (\(offer.refusal?.label ?? "")). Votre demande reste active."
+        }
+        if offer.state != .accepted {
+            // A refusal counts in the cotation where the grid says so (CotationFacts.refusals).
+            request.offerRefusals = (request.offerRefusals ?? 0) + 1
+            // Silence recorded by the platform's job has no account: the platform declines.
+            try request.apply(.decline, by: actor?.role.requestActor ?? .system)
+            try await request.save(on: db)
+            try await RequestCotation.refresh(request, on: db, app: app)
+        }
+        try await RequestEvent(requestID: record.requestID, kind: .offer, label: label, actor: actor).create(on: db)
+        if offer.state != .accepted {
+            try await OfferActions.offerNext(for: vacancy, today: today, now: now, actor: actor, on: db)
         }
     }
 

@@ -38,11 +38,13 @@ enum RequestLifecycle {
         }
     }
 
+    /// Strikes the request off. `actor` is nil when the daily striking-off job does it; inside a
+    /// caller's transaction (the job's, with its notice) the transaction below is that one.
     static func radiate(
-        _ request: HousingRequest, motif: RadiationMotif, comment: String?, by actor: Account, on db: any Database,
+        _ request: HousingRequest, motif: RadiationMotif, comment: String?, by actor: Account?, on db: any Database,
         now: Date
     ) async throws {
-        try request.apply(.radiate, by: actor.role.requestActor)
+        try request.apply(.radiate, by: actor?.role.requestActor ?? .system)
         request.radiationMotif = motif.rawValue
         request.radiatedAt = now
         try await db.transaction { db in

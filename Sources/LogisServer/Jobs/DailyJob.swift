@@ -1,0 +1,36 @@
+import Fluent
+import Foundation
+import LogisCore
+import Vapor
+
+/// A job the server runs once a day: it names the items to handle in id order (keyset pages, so
+/// a national database is never loaded whole) and handles one item inside a transaction that
+/// also moves the run's cursor.
+protocol DailyJob: Sendable {
+    /// Stable name, the `--job` of `logis jobs run` and the `job` column of `job_runs`.
+    var name: String { get }
+
+    /// Up to `limit` item ids after `cursor`, in ascending id order.
+    func items(after cursor: UUID?, limit: Int, context: JobContext) async throws -> [UUID]
+
+    /// Handles one item in `db` (a transaction); returns the number of messages it queued. The
+    /// item is read again here: it may have changed since it was listed.
+    func handle(_ item: UUID, context: JobContext, on db: any Database) async throws -> Int
+}
+
+/// What a run knows: the day it is for, the clock's instant, the previous day this job covered.
+struct JobContext: Sendable {
+    let app: Application
+    let day: CalendarDate
+    let now: Date
+    /// The last day an earlier run of this job finished (nil if none): catch-up starts after it.
+    let lastCovered: CalendarDate?
+}
+
+extension Application {
+    /// The daily jobs in the order they run: striking-off before reminders, so a request struck
+    /// off today is not reminded; offers last.
+    var dailyJobs: [any DailyJob] {
+        [StrikingOffJob(), RenewalRemindersJob(), OfferExpiryJob()]
+    }
+}
