@@ -79,7 +79,7 @@ struct AccountPagesController: RouteCollection {
         let form = try req.content.decode(SignUpForm.self)
         do {
             guard form.password == form.passwordConfirmation else {
-                throw LogisError.validation("Les deux mots de passe ne sont pas identiques.", code: "password_mismatch")
+                throw LogisError.validation("Les deux mots de passe ne sont pas identiques.", code: .passwordMismatch)
             }
             let account = try await AccountRegistration.register(
                 email: form.email, password: form.password, displayName: form.displayName, on: req)

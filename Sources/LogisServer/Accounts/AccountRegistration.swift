@@ -4,7 +4,7 @@ import Vapor
 /// Creates an applicant account (sign-up); shared by the page and the API.
 enum AccountRegistration {
     static let emailTaken = LogisError(
-        .conflict, code: "email_taken", message: "Un compte existe déjà avec cette adresse e-mail. Connectez-vous.")
+        .conflict, code: .emailTaken, message: "Un compte existe déjà avec cette adresse e-mail. Connectez-vous.")
 
     static func register(email: String, password: String, displayName: String, on req: Request) async throws -> Account
     {
@@ -12,13 +12,13 @@ enum AccountRegistration {
         let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard isPlausible(email: email) else {
             throw LogisError.validation(
-                "Adresse e-mail invalide (exemple : prenom.nom@exemple.fr).", code: "invalid_email")
+                "Adresse e-mail invalide (exemple : prenom.nom@exemple.fr).", code: .invalidEmail)
         }
         guard let name = TextInput.clean(name, allowLineBreaks: false) else {
-            throw LogisError.validation(TextInput.refusedMessage, code: "invalid_display_name")
+            throw LogisError.validation(TextInput.refusedMessage, code: .invalidDisplayName)
         }
         guard !name.isEmpty, name.count <= 100 else {
-            throw LogisError.validation("Indiquez votre nom (100 caractères au plus).", code: "invalid_display_name")
+            throw LogisError.validation("Indiquez votre nom (100 caractères au plus).", code: .invalidDisplayName)
         }
         if let weak = PasswordPolicy.check(password) { throw weak }
         _ = try await AttemptThrottle(database: req.db, now: req.now).admit([.signUpFrom(address: req.clientAddress)])
@@ -53,12 +53,12 @@ enum PasswordChange {
         let attempt = try await throttle.admit([counter])
         guard try await req.application.passwordWork.verify(current, created: account.passwordHash) else {
             try await req.audit(.passwordChanged, target: .account(account.id), outcome: .failure)
-            throw LogisError.validation("Le mot de passe actuel est incorrect.", code: "wrong_current_password")
+            throw LogisError.validation("Le mot de passe actuel est incorrect.", code: .wrongCurrentPassword)
         }
         try await throttle.forget(attempt, clearing: [counter])
         guard new == confirmation else {
             throw LogisError.validation(
-                "Les deux nouveaux mots de passe ne sont pas identiques.", code: "password_mismatch")
+                "Les deux nouveaux mots de passe ne sont pas identiques.", code: .passwordMismatch)
         }
         if let weak = PasswordPolicy.check(new) { throw weak }
         account.passwordHash = try await req.application.passwordWork.hash(new)

@@ -9,12 +9,12 @@ enum PasswordPolicy {
 
     static func check(_ password: String) -> LogisError? {
         guard password.count >= minimumLength, kinds(in: password) >= requiredKinds else {
-            return .validation("Mot de passe trop faible. " + ruleText, code: "weak_password")
+            return .validation("Mot de passe trop faible. " + ruleText, code: .weakPassword)
         }
         // Bcrypt reads at most 72 bytes; a longer password would be silently cut.
         guard password.utf8.count <= 72 else {
             return .validation(
-                "Le mot de passe ne peut pas dépasser 72 octets (environ 64 caractères).", code: "password_too_long")
+                "Le mot de passe ne peut pas dépasser 72 octets (environ 64 caractères).", code: .passwordTooLong)
         }
         return nil
     }

@@ -4,7 +4,7 @@ import Vapor
 /// Checks e-mail and password, with throttling and auditing; shared by the page and the API.
 enum SignIn {
     static let wrongCredentials = LogisError(
-        .unauthorized, code: "invalid_credentials", message: "Adresse e-mail ou mot de passe incorrect.")
+        .unauthorized, code: .invalidCredentials, message: "Adresse e-mail ou mot de passe incorrect.")
 
     static func verify(email: String, password: String, on request: Request) async throws -> Account {
         let throttle = AttemptThrottle(database: request.db, now: request.now)

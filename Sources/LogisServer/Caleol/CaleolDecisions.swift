@@ -14,7 +14,7 @@ enum CaleolDecisions {
     {
         guard access.capacity == .secretary else {
             throw LogisError(
-                .forbidden, code: "secretary_only",
+                .forbidden, code: .secretaryOnly,
                 message: "Seul le secrétariat de la commission enregistre les décisions.")
         }
         try CaleolVoting.requireStarted(access.session, today: req.today)
@@ -45,7 +45,7 @@ enum CaleolDecisions {
                 outcome = try CaleolVote.tally(ballots, members: members, castingVote: casting)
             } catch let failure { throw CaleolVoting.error(failure) }
             guard case .adopted(let decision, let byCastingVote) = outcome else {
-                throw LogisError(.conflict, code: outcome.code, message: "\(candidate.nud) : \(outcome.label)")
+                throw LogisError(.conflict, coreCode: outcome.code, message: "\(candidate.nud) : \(outcome.label)")
             }
             adopted.append((candidate, decision, byCastingVote, summary(ballots, adopted: decision)))
         }

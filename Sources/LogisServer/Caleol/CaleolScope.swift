@@ -7,10 +7,10 @@ import Vapor
 /// members of that commission who have a Logis account. Nobody else, not even another bailleur.
 enum CaleolScope {
     static let sessionNotFound = LogisError(
-        .notFound, code: "session_not_found",
+        .notFound, code: .sessionNotFound,
         message: "Cette séance n’existe pas ou ne relève pas de votre commission d’attribution.")
     static let noCommission = LogisError(
-        .conflict, code: "no_commission",
+        .conflict, code: .noCommission,
         message: "Votre organisme n’a pas de commission d’attribution sur ce territoire : contactez l’administrateur.")
 
     enum Capacity: Equatable {

@@ -6,12 +6,12 @@ import Vapor
 /// dated session of its commission; the session's view gathers seats, agenda, ballots, decisions.
 enum CaleolSessions {
     static let invalidDate = LogisError(
-        .unprocessableEntity, code: "invalid_session_date",
+        .unprocessableEntity, code: .invalidSessionDate,
         message: "Indiquez la date de la séance au format AAAA-MM-JJ (au plus deux mois passés, un an à venir).")
     static let emptyAgenda = LogisError(
-        .unprocessableEntity, code: "empty_agenda", message: "Inscrivez au moins un logement à l’ordre du jour.")
+        .unprocessableEntity, code: .emptyAgenda, message: "Inscrivez au moins un logement à l’ordre du jour.")
     static let notReady = LogisError(
-        .conflict, code: "vacancy_not_ready",
+        .conflict, code: .vacancyNotReady,
         message:
             "Seul un logement dont les candidatures sont retenues, et qui n’est pas déjà inscrit, peut être inscrit.")
 
@@ -24,7 +24,7 @@ enum CaleolSessions {
         else { throw invalidDate }
         guard let mode = CaleolSession.Mode(rawValue: raw) else {
             throw LogisError(
-                .unprocessableEntity, code: "invalid_session_mode",
+                .unprocessableEntity, code: .invalidSessionMode,
                 message: "Le mode de la séance est « presentiel » ou « distance ».")
         }
         guard !vacancyIDs.isEmpty, vacancyIDs.count <= 50 else { throw emptyAgenda }

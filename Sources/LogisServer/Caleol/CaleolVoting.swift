@@ -7,9 +7,9 @@ import Vapor
 /// candidate's decision is the one `CaleolVote.tally` adopts (majority, casting vote, quorum).
 enum CaleolVoting {
     static let alreadyDecided = LogisError(
-        .conflict, code: "already_decided", message: "La commission a déjà statué sur ce logement.")
+        .conflict, code: .alreadyDecided, message: "La commission a déjà statué sur ce logement.")
     static let sessionNotStarted = LogisError(
-        .conflict, code: "session_not_started",
+        .conflict, code: .sessionNotStarted,
         message: "La séance n’a pas encore eu lieu : les votes et les décisions s’enregistrent à partir de sa date.")
 
     /// Votes and decisions are taken at the session, not before (remote voting included).
@@ -18,11 +18,11 @@ enum CaleolVoting {
     }
 
     static let notOnAgenda = LogisError(
-        .notFound, code: "not_on_agenda",
+        .notFound, code: .notOnAgenda,
         message: "Ce logement ou ce candidat n’est pas à l’ordre du jour de la séance.")
 
     static func error(_ error: CaleolError, status: HTTPResponseStatus = .unprocessableEntity) -> LogisError {
-        LogisError(status, code: error.code, message: error.message)
+        LogisError(status, coreCode: error.code, message: error.message)
     }
 
     struct Choice: Content {
@@ -50,7 +50,7 @@ enum CaleolVoting {
         let deadline = try choice.deadline.flatMap { text -> CalendarDate? in
             guard !text.isEmpty else { return nil }
             guard let date = try? CalendarDate(iso: text) else {
-                throw LogisError.validation("Date limite au format AAAA-MM-JJ.", code: "invalid_deadline")
+                throw LogisError.validation("Date limite au format AAAA-MM-JJ.", code: .invalidDeadline)
             }
             return date
         }
@@ -73,7 +73,7 @@ enum CaleolVoting {
         case .secretary:
             guard let requested else {
                 throw LogisError.validation(
-                    "Indiquez le membre dont vous enregistrez le vote.", code: "member_required")
+                    "Indiquez le membre dont vous enregistrez le vote.", code: .memberRequired)
             }
             seatID = requested
         }
@@ -81,7 +81,7 @@ enum CaleolVoting {
         let members = try await CaleolSessions.members(of: access.session, on: req.db)
         guard let member = members.first(where: { $0.0.id == seatID })?.1 else {
             throw LogisError(
-                .notFound, code: "member_not_found", message: "Ce membre ne siège pas dans cette commission.")
+                .notFound, code: .memberNotFound, message: "Ce membre ne siège pas dans cette commission.")
         }
         guard member.takesPart else { throw error(.ballotFromAbsentMember(member.id)) }
         guard let vacancyID, let vacancy = try await Vacancy.find(vacancyID, on: req.db) else { throw notOnAgenda }

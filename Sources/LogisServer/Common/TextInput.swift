@@ -20,7 +20,7 @@ enum TextInput {
     static func validated(_ text: String, allowLineBreaks: Bool = true) throws -> String {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let clean = clean(trimmed, allowLineBreaks: allowLineBreaks) else {
-            throw LogisError.validation(refusedMessage, code: "invalid_characters")
+            throw LogisError.validation(refusedMessage, code: .invalidCharacters)
         }
         return clean
     }

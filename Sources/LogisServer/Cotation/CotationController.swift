@@ -58,7 +58,7 @@ struct CotationView: Content {
     let refusalEffect: String
 
     static let noGrid = LogisError(
-        .conflict, code: "no_cotation_grid", message: "Votre territoire n’a pas encore publié de grille de cotation.")
+        .conflict, code: .noCotationGrid, message: "Votre territoire n’a pas encore publié de grille de cotation.")
 
     static func build(for request: HousingRequest, on req: Request) async throws -> CotationView {
         guard let grid = try await RequestCotation.grid(for: request, on: req.db, app: req.application) else {

@@ -56,7 +56,7 @@ struct DirectoryController: RouteCollection {
                 .with(\.$communes).with(\.$guichets).with(\.$organisations).first()
         else {
             throw LogisError(
-                .notFound, code: "territory_not_found", message: "Ce territoire n’est pas desservi par Logis.")
+                .notFound, code: .territoryNotFound, message: "Ce territoire n’est pas desservi par Logis.")
         }
         return TerritoryView(territory)
     }

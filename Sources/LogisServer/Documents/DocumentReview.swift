@@ -22,7 +22,7 @@ enum DocumentReview {
         let comment = try TextInput.validated(comment)
         guard !comment.isEmpty else {
             throw LogisError.validation(
-                "Expliquez le refus au demandeur dans un commentaire.", code: "refusal_comment_required")
+                "Expliquez le refus au demandeur dans un commentaire.", code: .refusalCommentRequired)
         }
         document.status = .refusee
         document.refusalReason = reason

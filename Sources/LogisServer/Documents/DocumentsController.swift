@@ -112,7 +112,7 @@ struct DocumentsController: RouteCollection {
         guard let id = req.parameters.get("document", as: UUID.self),
             let document = try await RequestDocument.query(on: req.db).filter(\.$id == id)
                 .filter(\.$request.$id == (try request.requireID())).first()
-        else { throw LogisError(.notFound, code: "document_not_found", message: "Cette pièce n’existe pas.") }
+        else { throw LogisError(.notFound, code: .documentNotFound, message: "Cette pièce n’existe pas.") }
         return document
     }
 }

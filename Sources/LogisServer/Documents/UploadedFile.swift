@@ -40,21 +40,21 @@ enum UploadedFileKind: String, Sendable {
 
 extension LogisError {
     static let fileTooLarge = LogisError(
-        .payloadTooLarge, code: "payload_too_large",
+        .payloadTooLarge, code: .payloadTooLarge,
         message: "Le fichier dépasse 5 Mo : réduisez-le ou scannez-le en moins haute définition.")
     static let unsupportedFileType = LogisError(
-        .unsupportedMediaType, code: "unsupported_file_type",
+        .unsupportedMediaType, code: .unsupportedFileType,
         message: "Ce fichier n’est ni un PDF, ni une image JPEG ou PNG. Seuls ces formats sont acceptés.")
     static let fileTypeMismatch = LogisError(
-        .unsupportedMediaType, code: "file_type_mismatch",
+        .unsupportedMediaType, code: .fileTypeMismatch,
         message:
             "Le contenu du fichier ne correspond pas à son extension : enregistrez-le dans son vrai format (PDF, JPEG ou PNG) et recommencez."
     )
-    static let emptyFile = LogisError(.unprocessableEntity, code: "empty_file", message: "Le fichier envoyé est vide.")
+    static let emptyFile = LogisError(.unprocessableEntity, code: .emptyFile, message: "Le fichier envoyé est vide.")
     static let unknownPiece = LogisError(
-        .unprocessableEntity, code: "unknown_piece",
+        .unprocessableEntity, code: .unknownPiece,
         message: "Cette pièce ne fait pas partie de la liste demandée pour votre dossier.")
     static let documentLocked = LogisError(
-        .conflict, code: "document_locked",
+        .conflict, code: .documentLocked,
         message: "Cette pièce a été validée : elle ne peut plus être remplacée ni supprimée.")
 }

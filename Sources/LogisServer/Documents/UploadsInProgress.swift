@@ -16,7 +16,7 @@ actor UploadsInProgress {
 
 extension LogisError {
     static let uploadInProgress = LogisError(
-        .conflict, code: "upload_in_progress",
+        .conflict, code: .uploadInProgress,
         message: "Un envoi de pièce est déjà en cours pour cette demande : attendez qu’il se termine, puis réessayez.")
 }
 

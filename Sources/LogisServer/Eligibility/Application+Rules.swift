@@ -30,6 +30,6 @@ extension LogisError {
     init(_ error: RuleError) {
         let status: HTTPResponseStatus =
             ["ceilings_unavailable", "unknown_code"].contains(error.code) ? .unprocessableEntity : .badRequest
-        self.init(status, code: error.code, message: error.message)
+        self.init(status, coreCode: error.code, message: error.message)
     }
 }

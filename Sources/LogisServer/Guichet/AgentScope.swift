@@ -6,7 +6,7 @@ import Vapor
 /// is audited as denied and answers 404, as if the request did not exist.
 enum AgentScope {
     static let outOfScope = LogisError(
-        .notFound, code: "request_not_found",
+        .notFound, code: .requestNotFound,
         message: "Cette demande n’existe pas ou ne relève pas de votre territoire.")
 
     static func territoryID(of agent: Account) -> UUID? { agent.$territory.id }

@@ -92,7 +92,7 @@ struct GuichetAPIController: RouteCollection {
     private func runSearch(_ criteria: RequestSearch.Criteria, on req: Request) async throws -> [QueueItem] {
         guard !criteria.isEmpty else {
             throw LogisError(
-                .badRequest, code: "missing_criteria", message: "Indiquez au moins un critère de recherche.")
+                .badRequest, code: .missingCriteria, message: "Indiquez au moins un critère de recherche.")
         }
         return try await RequestSearch.run(criteria, on: req)
     }
@@ -204,7 +204,7 @@ struct GuichetAPIController: RouteCollection {
         let body = try req.content.decode(RefusalBody.self)
         guard let reason = RequestDocument.RefusalReason(rawValue: body.reason) else {
             throw LogisError.validation(
-                "Motif de refus inconnu : inexploitable, hors_perimetre ou obsolete.", code: "unknown_reason")
+                "Motif de refus inconnu : inexploitable, hors_perimetre ou obsolete.", code: .unknownReason)
         }
         try await DocumentReview.refuse(
             document, label: try GuichetActions.label(of: document, in: request, today: req.today), reason: reason,

@@ -5,19 +5,19 @@ import Vapor
 /// What desks do to a request, shared by the back-office pages and the API.
 enum GuichetActions {
     static let cannotRegister = LogisError(
-        .forbidden, code: "registration_forbidden",
+        .forbidden, code: .registrationForbidden,
         message: "Seul un guichet enregistreur peut enregistrer une demande et délivrer un numéro unique.")
     static let duplicatesFound = LogisError(
-        .conflict, code: "possible_duplicate",
+        .conflict, code: .possibleDuplicate,
         message: "Une demande existe peut-être déjà pour cette personne : comparez-les avant d’enregistrer.")
 
     static let outsideTerritory = LogisError(
-        .conflict, code: "registration_outside_territory",
+        .conflict, code: .registrationOutsideTerritory,
         message:
             "La première commune souhaitée relève d’un autre territoire : ce guichet ne peut pas enregistrer "
             + "la demande. Transmettez la saisie à ce territoire.")
     static let nothingToTransfer = LogisError(
-        .conflict, code: "same_territory",
+        .conflict, code: .sameTerritory,
         message: "La première commune souhaitée relève déjà de votre territoire : enregistrez la demande ici.")
 
     /// The territory a request belongs to: that of its first wished commune (DOMAIN.md §3), or
@@ -82,7 +82,7 @@ enum GuichetActions {
         }
         guard let deskCode = try await agent.$guichet.get(on: req.db)?.deskCode else {
             throw LogisError(
-                .forbidden, code: "no_registering_desk",
+                .forbidden, code: .noRegisteringDesk,
                 message: "Votre compte n’est rattaché à aucun guichet enregistreur : contactez l’administrateur.")
         }
         let code = RequestClaim.newCode()
@@ -138,7 +138,7 @@ enum GuichetActions {
         guard let id,
             let document = try await RequestDocument.query(on: db).filter(\.$id == id)
                 .filter(\.$request.$id == (try request.requireID())).first()
-        else { throw LogisError(.notFound, code: "document_not_found", message: "Cette pièce n’existe pas.") }
+        else { throw LogisError(.notFound, code: .documentNotFound, message: "Cette pièce n’existe pas.") }
         return document
     }
 
@@ -152,7 +152,7 @@ enum GuichetActions {
             throw LogisError.validation(
                 "Choisissez le motif de la radiation parmi : "
                     + RadiationMotif.allCases.map(\.label).joined(separator: " ; ") + ".",
-                code: "unknown_motif")
+                code: .unknownMotif)
         }
         return motif
     }
@@ -165,7 +165,7 @@ enum GuichetActions {
         if motif == .irrecevabilite, comment.isEmpty {
             throw LogisError.validation(
                 "Une radiation pour irrecevabilité doit être motivée : écrivez un commentaire.",
-                code: "radiation_comment_required")
+                code: .radiationCommentRequired)
         }
         request.statusBeforeRadiation = request.status
         request.radiationComment = comment.isEmpty ? nil : String(comment.prefix(500))
@@ -181,7 +181,7 @@ enum GuichetActions {
         }
         guard RequestDeadlines.canRestore(radiatedOn: CalendarDate.today(now: radiatedAt), on: req.today) else {
             throw LogisError(
-                .conflict, code: "restore_window_closed",
+                .conflict, code: .restoreWindowClosed,
                 message: "La radiation date de plus de 30 jours : elle ne peut plus être annulée.")
         }
         try request.apply(.restore, by: admin.role.requestActor)
@@ -205,13 +205,13 @@ enum GuichetActions {
         evidence: File? = nil, by agent: Account, on req: Request
     ) async throws {
         guard let criterion = PriorityCriterion(code: code) else {
-            throw LogisError.validation("Critère de priorité inconnu.", code: "unknown_priority")
+            throw LogisError.validation("Critère de priorité inconnu.", code: .unknownPriority)
         }
         var date: String?
         if !decidedOn.isEmpty {
             guard let parsed = FormFields.parseDate(decidedOn), parsed <= req.today else {
                 throw LogisError.validation(
-                    "Date de décision invalide (JJ/MM/AAAA, pas dans le futur).", code: "invalid_date")
+                    "Date de décision invalide (JJ/MM/AAAA, pas dans le futur).", code: .invalidDate)
             }
             date = parsed.iso
         }
@@ -220,7 +220,7 @@ enum GuichetActions {
         let comment = try TextInput.validated(comment)
         if criterion == .dalo, decisionDate == nil || reference.isEmpty {
             throw LogisError.validation(
-                "Une décision DALO se saisit avec sa date et sa référence.", code: "dalo_decision_incomplete")
+                "Une décision DALO se saisit avec sa date et sa référence.", code: .daloDecisionIncomplete)
         }
         let requestID = try request.requireID()
         var evidenceID: UUID?
@@ -267,7 +267,7 @@ enum GuichetActions {
         let pending = lines.filter { $0.status == .pendingValidation }.map(\.code)
         guard pending.contains(code) else {
             throw LogisError.validation(
-                "Ce critère n’attend pas de validation pour cette demande.", code: "criterion_not_pending")
+                "Ce critère n’attend pas de validation pour cette demande.", code: .criterionNotPending)
         }
         var validated = Set(RequestCotation.codes(request.validatedCriteria))
         validated.insert(code)

@@ -117,7 +117,7 @@ struct GuichetEntryController: RouteCollection {
         let candidates = try await DuplicateDetection.candidates(for: request, on: req.db).compactMap(\.id)
         guard other.id != request.id, let otherID = other.id, candidates.contains(otherID) else {
             throw LogisError(
-                .conflict, code: "not_a_duplicate", message: "Cette demande n’est pas un doublon possible de la saisie."
+                .conflict, code: .notADuplicate, message: "Cette demande n’est pas un doublon possible de la saisie."
             )
         }
         // The entry, its pieces, the event and the audit line go together; the files follow.

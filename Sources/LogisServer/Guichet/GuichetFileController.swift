@@ -154,7 +154,7 @@ struct GuichetFileController: RouteCollection {
         let form = try req.content.decode(RefusalForm.self)
         do {
             guard let reason = RequestDocument.RefusalReason(rawValue: form.reason) else {
-                throw LogisError.validation("Choisissez le motif du refus.", code: "refusal_reason_required")
+                throw LogisError.validation("Choisissez le motif du refus.", code: .refusalReasonRequired)
             }
             try await DocumentReview.refuse(
                 document, label: try GuichetActions.label(of: document, in: request, today: req.today), reason: reason,
@@ -190,7 +190,7 @@ struct GuichetFileController: RouteCollection {
         let request = try await open(req, reason: "attestation")
         guard request.$account.id == nil, request.status.isRegistered else {
             throw LogisError(
-                .conflict, code: "already_followed",
+                .conflict, code: .alreadyFollowed,
                 message: "Cette demande est déjà suivie depuis un espace personnel.")
         }
         let code = try await issueClaimCode(request, on: req)
@@ -201,7 +201,7 @@ struct GuichetFileController: RouteCollection {
         let request = try await open(req, reason: "attestation")
         guard request.$account.id == nil, request.status.isRegistered else {
             throw LogisError(
-                .conflict, code: "already_followed",
+                .conflict, code: .alreadyFollowed,
                 message: "Cette demande est déjà suivie depuis un espace personnel.")
         }
         let code = try await issueClaimCode(request, on: req)

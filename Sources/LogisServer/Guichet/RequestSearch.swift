@@ -29,7 +29,7 @@ enum RequestSearch {
     static let limit = 50
 
     static let personInAddress = LogisError(
-        .badRequest, code: "search_by_person_needs_post",
+        .badRequest, code: .searchByPersonNeedsPost,
         message: "Une recherche par nom ou date de naissance s’envoie par POST : ces données ne doivent pas "
             + "figurer dans une adresse.")
 
@@ -61,12 +61,12 @@ enum RequestSearch {
 
     static func run(_ criteria: Criteria, for agent: Account, on db: any Database) async throws -> [QueueItem] {
         if !criteria.status.isEmpty, RequestStatus(rawValue: criteria.status) == nil {
-            throw LogisError(.badRequest, code: "invalid_status", message: "Statut inconnu pour la recherche.")
+            throw LogisError(.badRequest, code: .invalidStatus, message: "Statut inconnu pour la recherche.")
         }
         var birth: String?
         if !criteria.birthDate.isEmpty {
             guard let date = FormFields.parseDate(criteria.birthDate) else {
-                throw LogisError(.badRequest, code: "invalid_date", message: "Date de naissance invalide (JJ/MM/AAAA).")
+                throw LogisError(.badRequest, code: .invalidDate, message: "Date de naissance invalide (JJ/MM/AAAA).")
             }
             birth = date.iso
         }

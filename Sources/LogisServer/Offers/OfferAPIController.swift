@@ -54,7 +54,7 @@ struct OfferAPIController: RouteCollection {
         let (offer, vacancy) = try await open(req)
         let body = try req.content.decode(AnswerBody.self)
         guard ["accept", "refuse"].contains(body.answer) else {
-            throw LogisError.validation("La réponse est « accept » ou « refuse ».", code: "invalid_answer")
+            throw LogisError.validation("La réponse est « accept » ou « refuse ».", code: .invalidAnswer)
         }
         try await OfferAnswers.answer(
             accept: body.answer == "accept", motif: body.motif, details: body.details, offer: offer, vacancy: vacancy,

@@ -8,11 +8,11 @@ import Vapor
 /// satisfy the request, occupy the dwelling and send the other candidates back to the pool.
 enum OfferActions {
     static let offerNotFound = LogisError(
-        .notFound, code: "offer_not_found",
+        .notFound, code: .offerNotFound,
         message: "Cette proposition de logement n’existe pas ou ne vous concerne pas.")
 
     static func error(_ error: OfferError, status: HTTPResponseStatus = .conflict) -> LogisError {
-        LogisError(status, code: error.code, message: error.message)
+        LogisError(status, coreCode: error.code, message: error.message)
     }
 
     /// The decisions of the vacancy as LogisCore reads them, and each candidate's outcome so far.

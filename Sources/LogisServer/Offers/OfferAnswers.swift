@@ -116,11 +116,11 @@ enum OfferAnswers {
     }
 
     static let alreadyAnswered = LogisError(
-        .conflict, code: "offer_already_answered",
+        .conflict, code: .offerAlreadyAnswered,
         message: "Cette proposition a déjà reçu une réponse ou son bail est déjà signé.")
 
     static let invalidLeaseDate = LogisError(
-        .unprocessableEntity, code: "invalid_lease_date",
+        .unprocessableEntity, code: .invalidLeaseDate,
         message: "Indiquez la date de signature du bail au format AAAA-MM-JJ.")
 
     /// The lease is signed: the request is satisfied, the dwelling occupied, the vacancy closed,

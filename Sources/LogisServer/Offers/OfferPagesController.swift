@@ -42,7 +42,7 @@ struct OfferPagesController: RouteCollection {
             let (offer, vacancy) = try await open(req)
             let form = try req.content.decode(AnswerForm.self)
             guard let answer = form.answer, ["accept", "refuse"].contains(answer) else {
-                throw LogisError.validation("Indiquez la réponse du candidat.", code: "invalid_answer")
+                throw LogisError.validation("Indiquez la réponse du candidat.", code: .invalidAnswer)
             }
             try await OfferAnswers.answer(
                 accept: answer == "accept", motif: form.motif, details: form.details, offer: offer, vacancy: vacancy,

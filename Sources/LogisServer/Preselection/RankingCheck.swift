@@ -110,7 +110,7 @@ struct LogisCheckCommand: AsyncCommand {
                 + (report.repaired ? " : corrigé." : " (relancez avec --repair pour corriger)."))
         for nud in report.differing.prefix(20) { context.console.print("  • \(nud)") }
         if !report.repaired {
-            throw LogisError.validation("Table de classement à corriger.", code: "ranking_out_of_step")
+            throw LogisError.validation("Table de classement à corriger.", code: .rankingOutOfStep)
         }
     }
 }

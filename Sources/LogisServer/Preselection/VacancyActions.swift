@@ -6,12 +6,12 @@ import Vapor
 /// and explain its candidates, keep three of them (DOMAIN.md §8, seed 003).
 enum VacancyActions {
     static let alreadyOpen = LogisError(
-        .conflict, code: "vacancy_already_open", message: "Une vacance est déjà déclarée pour ce logement.")
+        .conflict, code: .vacancyAlreadyOpen, message: "Une vacance est déjà déclarée pour ce logement.")
     static let invalidDate = LogisError(
-        .unprocessableEntity, code: "invalid_available_on",
+        .unprocessableEntity, code: .invalidAvailableOn,
         message: "Indiquez la date de disponibilité au format AAAA-MM-JJ, dans l’année qui vient.")
     static let alreadySelected = LogisError(
-        .conflict, code: "vacancy_already_selected",
+        .conflict, code: .vacancyAlreadySelected,
         message: "Les candidats de ce logement sont déjà retenus : la sélection ne peut plus être modifiée.")
 
     /// A bailleur declares a dwelling free from a date (up to a year ahead, or already free).
@@ -77,7 +77,7 @@ enum VacancyActions {
                 .filter(\.$territory.$id == vacancy.$territory.id).first()
         else {
             throw LogisError(
-                .notFound, code: "request_not_found",
+                .notFound, code: .requestNotFound,
                 message: "Aucune demande de ce territoire ne porte ce numéro unique.")
         }
         try await req.audit(.requestRead, target: .request(try request.requireID()), reason: "preselection")

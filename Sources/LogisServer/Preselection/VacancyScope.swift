@@ -8,15 +8,15 @@ import Vapor
 /// the territory is managed by the bailleur (docs/rules/preselection.md).
 enum VacancyScope {
     static let noOrganisation = LogisError(
-        .forbidden, code: "no_organisation",
+        .forbidden, code: .noOrganisation,
         message: "Votre compte n’est rattaché à aucun bailleur ni réservataire : contactez l’administrateur.")
     static let dwellingNotFound = LogisError(
-        .notFound, code: "dwelling_not_found", message: "Ce logement n’existe pas ou ne relève pas de votre organisme.")
+        .notFound, code: .dwellingNotFound, message: "Ce logement n’existe pas ou ne relève pas de votre organisme.")
     static let vacancyNotFound = LogisError(
-        .notFound, code: "vacancy_not_found", message: "Cette vacance n’existe pas ou ne relève pas de votre organisme."
+        .notFound, code: .vacancyNotFound, message: "Cette vacance n’existe pas ou ne relève pas de votre organisme."
     )
     static let notProposer = LogisError(
-        .forbidden, code: "not_the_proposer",
+        .forbidden, code: .notTheProposer,
         message:
             "Les candidats de ce logement sont proposés par le titulaire de son contingent, pas par votre organisme.")
 

@@ -10,7 +10,7 @@ enum VacancySelection {
     static let maximumLength = 2_000
 
     static func error(
-        _ code: String, _ message: String, status: HTTPResponseStatus = .unprocessableEntity
+        _ code: ErrorCode, _ message: String, status: HTTPResponseStatus = .unprocessableEntity
     )
         -> LogisError
     {
@@ -28,14 +28,14 @@ enum VacancySelection {
         }
         let justification = try TextInput.validated(raw ?? "")
         guard justification.count <= maximumLength else {
-            throw error("justification_too_long", "La justification ne peut pas dépasser 2 000 caractères.")
+            throw error(.justificationTooLong, "La justification ne peut pas dépasser 2 000 caractères.")
         }
         let wanted = nuds.map { $0.uppercased().filter { !$0.isWhitespace } }.filter { !$0.isEmpty }
         guard (1...Preselection.defaultCount).contains(wanted.count) else {
-            throw error("candidate_count", "Retenez entre 1 et 3 candidatures pour ce logement.")
+            throw error(.candidateCount, "Retenez entre 1 et 3 candidatures pour ce logement.")
         }
         guard Set(wanted).count == wanted.count else {
-            throw error("duplicate_candidate", "Une même demande ne peut être retenue qu’une fois.")
+            throw error(.duplicateCandidate, "Une même demande ne peut être retenue qu’une fois.")
         }
         let dwelling = try VacancyActions.coreDwelling(of: vacancy)
         let first = try await PreselectionQuery.top(
@@ -47,12 +47,12 @@ enum VacancySelection {
         for nud in wanted {
             let explanation = try await VacancyActions.explanation(of: nud, for: vacancy, on: req)
             if let exclusion = explanation.exclusion {
-                throw error("candidate_excluded", "La demande \(nud) ne peut pas être retenue : \(exclusion.label).")
+                throw error(.candidateExcluded, "La demande \(nud) ne peut pas être retenue : \(exclusion.label).")
             }
             guard explanation.outcome != .notRanked,
                 let request = try await HousingRequest.query(on: req.db).filter(\.$nud == nud).first()
             else {
-                throw error("candidate_not_waiting", "La demande \(nud) n’est pas en attente d’un logement.")
+                throw error(.candidateNotWaiting, "La demande \(nud) n’est pas en attente d’un logement.")
             }
             kept.append((request, explanation))
         }
@@ -61,12 +61,12 @@ enum VacancySelection {
         if justification.isEmpty {
             if swapped {
                 throw error(
-                    "swap_justification_required",
+                    .swapJustificationRequired,
                     "Vous retenez une demande qui n’est pas parmi les premières du classement : justifiez ce choix.")
             }
             if wanted.count < Preselection.defaultCount, !hasDalo {
                 throw error(
-                    "selection_justification_required",
+                    .selectionJustificationRequired,
                     "Moins de 3 candidatures sont retenues sans candidat DALO : justifiez ce choix.")
             }
         }
@@ -101,7 +101,7 @@ enum VacancySelection {
                 try await row.create(on: db)
                 rows.append(row)
                 guard try await claimWaiting(request, on: db) else {
-                    throw error("candidate_not_waiting", "La demande \(row.nud) n’est plus en attente d’un logement.")
+                    throw error(.candidateNotWaiting, "La demande \(row.nud) n’est plus en attente d’un logement.")
                 }
                 try request.apply(.select, by: agent.role.requestActor)
                 try await request.save(on: db)

@@ -8,7 +8,7 @@ import Vapor
 /// sent within a month of a complete filing, and downloadable at any time afterwards.
 enum Attestation {
     static let notRegistered = LogisError(
-        .conflict, code: "request_not_registered",
+        .conflict, code: .requestNotRegistered,
         message: "Cette action n’est possible que sur une demande enregistrée et en cours.")
 
     static func pdf(for request: HousingRequest, claimCode: String? = nil, on db: any Database) async throws -> Data {

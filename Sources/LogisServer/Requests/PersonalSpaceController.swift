@@ -108,7 +108,7 @@ struct PersonalSpaceController: RouteCollection {
         do {
             let form = try req.content.decode(AnswerForm.self)
             guard let answer = form.answer, ["accept", "refuse"].contains(answer) else {
-                throw LogisError.validation("Indiquez si vous acceptez ou refusez le logement.", code: "invalid_answer")
+                throw LogisError.validation("Indiquez si vous acceptez ou refusez le logement.", code: .invalidAnswer)
             }
             try await OfferAnswers.answer(
                 accept: answer == "accept", motif: form.motif, details: form.details, offer: offer, vacancy: vacancy,

@@ -20,14 +20,14 @@ enum RequestClaim {
     }
 
     static let refused = LogisError(
-        .unprocessableEntity, code: "claim_refused",
+        .unprocessableEntity, code: .claimRefused,
         message: "Numéro unique ou code de rattachement incorrect. Vérifiez votre attestation d’enregistrement.")
 
     /// Attaches the request with this NUD and code to the applicant's account.
     static func claim(nud: String, code: String, by account: Account, on req: Request) async throws -> HousingRequest {
         if try await RequestLookup.live(of: account, on: req.db) != nil {
             throw LogisError(
-                .conflict, code: "request_already_exists", message: "Votre compte suit déjà une demande en cours.")
+                .conflict, code: .requestAlreadyExists, message: "Votre compte suit déjà une demande en cours.")
         }
         let compact = nud.uppercased().filter { $0.isLetter || $0.isNumber }
         // Counted before the code is compared, on the NUD as stored: « 030-…» and « 030… » share a count.

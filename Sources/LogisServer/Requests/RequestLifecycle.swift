@@ -21,7 +21,7 @@ enum RequestLifecycle {
     {
         guard canRenew(request, today: today) else {
             throw LogisError(
-                .conflict, code: "renewal_not_open",
+                .conflict, code: .renewalNotOpen,
                 message: "Le renouvellement n’est possible que dans les 3 mois qui précèdent la date anniversaire.")
         }
         request.renewals += 1

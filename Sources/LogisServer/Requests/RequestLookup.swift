@@ -5,7 +5,7 @@ import Vapor
 /// household's request answers 404, exactly as if it did not exist.
 enum RequestLookup {
     static let notFound = LogisError(
-        .notFound, code: "request_not_found", message: "Cette demande n’existe pas ou ne vous est pas accessible.")
+        .notFound, code: .requestNotFound, message: "Cette demande n’existe pas ou ne vous est pas accessible.")
 
     /// The account's request that is still alive (a household has only one), if any.
     static func live(of account: Account, on db: any Database) async throws -> HousingRequest? {
@@ -15,7 +15,7 @@ enum RequestLookup {
     }
 
     static let alreadyLive = LogisError(
-        .conflict, code: "request_already_exists",
+        .conflict, code: .requestAlreadyExists,
         message: "Votre foyer a déjà une demande en cours : mettez-la à jour plutôt que d’en créer une autre.")
 
     /// Saves a request that belongs to an account; the database refuses a second live one

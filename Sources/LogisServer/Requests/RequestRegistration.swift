@@ -10,10 +10,10 @@ enum RequestRegistration {
     static let onlineDeskCode = "GDPUB"
 
     static let incomplete = LogisError(
-        .unprocessableEntity, code: "request_incomplete",
+        .unprocessableEntity, code: .requestIncomplete,
         message: "Votre demande n’est pas complète : terminez toutes les étapes avant de la déposer.")
     static let notADraft = LogisError(
-        .conflict, code: "request_already_registered", message: "Cette demande est déjà enregistrée.")
+        .conflict, code: .requestAlreadyRegistered, message: "Cette demande est déjà enregistrée.")
 
     /// The applicant submits their own draft online (page and API): NUD with the portal's code,
     /// score, audit line.

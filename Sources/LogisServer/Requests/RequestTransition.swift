@@ -42,17 +42,17 @@ extension LogisError {
         switch error {
         case .notBy:
             self = LogisError(
-                .forbidden, code: "move_forbidden",
+                .forbidden, code: .moveForbidden,
                 message: "Votre profil ne permet pas cette action sur une demande.")
         case .nothingToRestore, .notFrom(_, .restore):
-            self = LogisError(.conflict, code: "not_radiated", message: "Cette demande n’est pas radiée.")
+            self = LogisError(.conflict, code: .notRadiated, message: "Cette demande n’est pas radiée.")
         case .notFrom(_, .register):
             self = RequestRegistration.notADraft
         case .notFrom(_, .radiate):
-            self = LogisError(.conflict, code: "request_closed", message: "Cette demande est déjà close.")
+            self = LogisError(.conflict, code: .requestClosed, message: "Cette demande est déjà close.")
         case .notFrom(let status, let move):
             self = LogisError(
-                .conflict, code: "invalid_transition",
+                .conflict, code: .invalidTransition,
                 message: "Une demande « \(status.label.lowercased()) » ne peut pas être \(move.pastParticiple).")
         }
     }

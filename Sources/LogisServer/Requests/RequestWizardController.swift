@@ -114,7 +114,7 @@ struct RequestWizardController: RouteCollection {
         guard let step = WizardStep(rawValue: req.parameters.get("step") ?? "") else { throw LogisError.notFound }
         guard let request = try await RequestLookup.live(of: account, on: req.db) else {
             throw LogisError(
-                .notFound, code: "no_request", message: "Vous n’avez pas de demande en cours : commencez-en une.")
+                .notFound, code: .noRequest, message: "Vous n’avez pas de demande en cours : commencez-en une.")
         }
         return (request, step)
     }

@@ -27,7 +27,7 @@ struct RequestsAPIController: RouteCollection {
         let account = try req.requireAccount()
         if let live = try await RequestLookup.live(of: account, on: req.db) {
             throw LogisError(
-                .conflict, code: "request_already_exists",
+                .conflict, code: .requestAlreadyExists,
                 message: "Votre foyer a déjà une demande en cours (\(live.nud ?? "brouillon")) : mettez-la à jour.")
         }
         let request = HousingRequest(accountID: try account.requireID())
@@ -60,7 +60,7 @@ struct RequestsAPIController: RouteCollection {
         let account = try req.requireAccount()
         let request = try await owned(req)
         guard request.status.isLive else {
-            throw LogisError(.conflict, code: "request_closed", message: "Cette demande est close.")
+            throw LogisError(.conflict, code: .requestClosed, message: "Cette demande est close.")
         }
         let body = try req.content.decode(StepsBody.self)
         let form = try await Self.apply(body.steps, to: request.form, on: req.db, today: req.today)
@@ -141,7 +141,7 @@ struct ProblemList {
             total > fields.count
             ? "\(total) réponses sont invalides ; voici les \(fields.count) premières, par champ."
             : "Certaines réponses sont invalides : voir le détail par champ."
-        return LogisError(.unprocessableEntity, code: "validation_failed", message: message, fields: fields)
+        return LogisError(.unprocessableEntity, code: .validationFailed, message: message, fields: fields)
     }
 }
 

@@ -28,14 +28,14 @@ enum ResidenceActions {
         if commune == nil { problems["communeCode"] = "code INSEE d’une commune de votre territoire" }
         guard problems.isEmpty, let commune else {
             throw LogisError(
-                .unprocessableEntity, code: "invalid_residence",
+                .unprocessableEntity, code: .invalidResidence,
                 message: "Certaines informations de la résidence sont invalides.", fields: problems)
         }
         let taken = try await Residence.query(on: req.db).filter(\.$organisation.$id == organisationID)
             .filter(\.$reference == reference).count()
         guard taken == 0 else {
             throw LogisError(
-                .conflict, code: "residence_reference_taken",
+                .conflict, code: .residenceReferenceTaken,
                 message: "Une résidence de votre parc porte déjà cette référence.")
         }
         let residence = Residence(

@@ -116,13 +116,13 @@ enum StockQueries {
                 .filter(\.$organisation.$id == (try organisation.requireID())).with(\.$commune).first()
         else {
             throw LogisError(
-                .notFound, code: "residence_not_found", message: "Cette résidence n’existe pas dans votre parc.")
+                .notFound, code: .residenceNotFound, message: "Cette résidence n’existe pas dans votre parc.")
         }
         let taken = try await StockDwelling.query(on: req.db).filter(\.$organisation.$id == residence.$organisation.id)
             .filter(\.$reference == fields.reference).count()
         guard taken == 0 else {
             throw LogisError(
-                .conflict, code: "dwelling_reference_taken",
+                .conflict, code: .dwellingReferenceTaken,
                 message: "Un logement de votre parc porte déjà cette référence.")
         }
         let dwelling = try StockDwelling(residence: residence, row: fields)
@@ -135,7 +135,7 @@ enum StockQueries {
         var fields: [String: String] = [:]
         for problem in problems { fields[problem.column] = problem.reason }
         return LogisError(
-            .unprocessableEntity, code: "invalid_dwelling",
+            .unprocessableEntity, code: .invalidDwelling,
             message: "Certaines caractéristiques du logement sont invalides.",
             fields: fields)
     }

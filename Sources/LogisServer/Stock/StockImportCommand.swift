@@ -46,11 +46,11 @@ struct LogisImportCommand: AsyncCommand {
             lines = try StockImport.parse(try StockImport.text(of: data), knownCommunes: Set(codes))
         } catch .unreadable(let reason) {
             console.error(reason)
-            throw LogisError.validation(reason, code: "stock_file_unreadable")
+            throw LogisError.validation(reason, code: .stockFileUnreadable)
         } catch .invalid(let problems) {
             console.error("Rien n’a été importé : \(problems.count) problème(s) à corriger dans le fichier.")
             for problem in problems { console.error("  • \(problem)") }
-            throw LogisError.validation("Fichier à corriger.", code: "stock_file_invalid")
+            throw LogisError.validation("Fichier à corriger.", code: .stockFileInvalid)
         }
         let total = lines.count
         let onTerminal = isatty(STDOUT_FILENO) == 1

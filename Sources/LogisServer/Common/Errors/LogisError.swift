@@ -12,9 +12,15 @@ public struct LogisError: AbortError, Sendable, Equatable {
     /// Per-field messages of a rejected form, keyed by field name.
     public let fields: [String: String]?
 
-    public init(_ status: HTTPResponseStatus, code: String, message: String, fields: [String: String]? = nil) {
+    public init(_ status: HTTPResponseStatus, code: ErrorCode, message: String, fields: [String: String]? = nil) {
+        self.init(status, coreCode: code.rawValue, message: message, fields: fields)
+    }
+
+    /// A refusal of the core's own typed errors (RuleError, CaleolError, OfferError…), whose
+    /// codes are defined there.
+    public init(_ status: HTTPResponseStatus, coreCode: String, message: String, fields: [String: String]? = nil) {
         self.status = status
-        self.code = code
+        self.code = coreCode
         self.message = message
         self.fields = fields
     }
@@ -32,47 +38,47 @@ public struct LogisError: AbortError, Sendable, Equatable {
 
 extension LogisError {
     static let badRequest = LogisError(
-        .badRequest, code: "bad_request", message: "La requête est mal formée.")
+        .badRequest, code: .badRequest, message: "La requête est mal formée.")
     static let invalidBody = LogisError(
-        .badRequest, code: "invalid_body",
+        .badRequest, code: .invalidBody,
         message: "Le contenu envoyé est illisible ou incomplet. Vérifiez les champs et réessayez.")
     static let authenticationRequired = LogisError(
-        .unauthorized, code: "authentication_required",
+        .unauthorized, code: .authenticationRequired,
         message: "Vous devez vous connecter pour accéder à cette page.")
     static let forbidden = LogisError(
-        .forbidden, code: "forbidden", message: "Vous n’avez pas accès à cette page avec votre profil.")
+        .forbidden, code: .forbidden, message: "Vous n’avez pas accès à cette page avec votre profil.")
     static let csrfRejected = LogisError(
-        .forbidden, code: "csrf_rejected",
+        .forbidden, code: .csrfRejected,
         message: "Le formulaire a expiré ou ne provient pas de Logis. Rechargez la page et réessayez.")
     static let notFound = LogisError(
-        .notFound, code: "not_found", message: "La page demandée n’existe pas ou n’est plus disponible.")
+        .notFound, code: .notFound, message: "La page demandée n’existe pas ou n’est plus disponible.")
     static let methodNotAllowed = LogisError(
-        .methodNotAllowed, code: "method_not_allowed",
+        .methodNotAllowed, code: .methodNotAllowed,
         message: "Cette adresse existe mais n’accepte pas cette méthode.")
     static let payloadTooLarge = LogisError(
-        .payloadTooLarge, code: "payload_too_large", message: "Le contenu envoyé est trop volumineux.")
+        .payloadTooLarge, code: .payloadTooLarge, message: "Le contenu envoyé est trop volumineux.")
     static let bodyTooSlow = LogisError(
-        .requestTimeout, code: "body_too_slow",
+        .requestTimeout, code: .bodyTooSlow,
         message: "L’envoi a pris trop de temps et a été interrompu. Vérifiez votre connexion et réessayez.")
     static let serverBusy = LogisError(
-        .serviceUnavailable, code: "server_busy",
+        .serviceUnavailable, code: .serverBusy,
         message: "Trop d’envois sont en cours en ce moment. Réessayez dans une minute.")
     static let unsupportedMediaType = LogisError(
-        .unsupportedMediaType, code: "unsupported_media_type",
+        .unsupportedMediaType, code: .unsupportedMediaType,
         message: "Le format du contenu envoyé n’est pas accepté.")
     static let tooManyAttempts = LogisError(
-        .tooManyRequests, code: "too_many_attempts",
+        .tooManyRequests, code: .tooManyAttempts,
         message: "Trop de tentatives en peu de temps. Patientez quelques minutes avant de réessayer.")
     static let internalError = LogisError(
-        .internalServerError, code: "internal_error",
+        .internalServerError, code: .internalError,
         message:
             "Une erreur inattendue est survenue. Réessayez plus tard ; si le problème persiste, contactez votre guichet."
     )
     static let databaseUnavailable = LogisError(
-        .serviceUnavailable, code: "database_unavailable",
+        .serviceUnavailable, code: .databaseUnavailable,
         message: "Le service est momentanément indisponible. Réessayez dans quelques minutes.")
 
-    static func validation(_ message: String, code: String = "validation_failed") -> LogisError {
+    static func validation(_ message: String, code: ErrorCode = .validationFailed) -> LogisError {
         LogisError(.unprocessableEntity, code: code, message: message)
     }
 
@@ -111,7 +117,7 @@ extension LogisError {
         case 429: return .tooManyAttempts
         case 503: return .databaseUnavailable
         case 400..<500:
-            return LogisError(status, code: "client_error", message: "La requête n’a pas pu être traitée.")
+            return LogisError(status, code: .clientError, message: "La requête n’a pas pu être traitée.")
         default: return .internalError
         }
     }
