@@ -5,25 +5,73 @@ import Vapor
 /// One request seen from a desk: the file (every opening audited), the pieces with preview,
 /// validation and refusal, the attestation, radiation and its cancellation, priority flags.
 struct GuichetFileController: RouteCollection {
+    /// Who may do what on a file: the routes declare these, and the page's buttons (`can`) are
+    /// computed from the same values, so a button is never shown for a route that would refuse.
+    enum Policies {
+        static let upload = AccessPolicy.only(.enregistreur, .accueil)
+        static let preview = AccessPolicy.only(.enregistreur, .travailleurSocial, .admin)
+        static let review = AccessPolicy.only(.enregistreur)
+        static let activate = AccessPolicy.only(.enregistreur)
+        static let attestationSent = AccessPolicy.only(.enregistreur)
+        static let attestation = AccessPolicy.only(.enregistreur, .accueil)
+        static let radiate = AccessPolicy.only(.enregistreur)
+        static let restore = AccessPolicy.only(.admin)
+        static let priority = AccessPolicy.only(.travailleurSocial, .enregistreur)
+    }
+
     func boot(routes: any RoutesBuilder) throws {
         let file = routes.grouped("guichet", "demandes", ":request")
         file.get(use: show).access(GuichetHomeController.agents)
         file.on(.POST, "pieces", body: .collect(maxSize: DocumentsController.uploadBodyLimit), use: uploadPiece)
-            .access(.only(.enregistreur, .accueil))
-        file.get("pieces", ":document", use: preview).access(.only(.enregistreur, .travailleurSocial, .admin))
-        file.post("pieces", ":document", "valider", use: validatePiece).access(.only(.enregistreur))
-        file.post("pieces", ":document", "refuser", use: refusePiece).access(.only(.enregistreur))
-        file.post("activer", use: activate).access(.only(.enregistreur))
-        file.post("attestation-envoyee", use: attestationSent).access(.only(.enregistreur))
-        file.get("attestation.pdf", use: attestation).access(.only(.enregistreur, .accueil))
-        file.post("attestation.pdf", use: attestationWithClaimCode).access(.only(.enregistreur, .accueil))
-        file.post("code-rattachement", use: newClaimCode).access(.only(.enregistreur, .accueil))
-        file.post("radier", use: radiate).access(.only(.enregistreur))
-        file.post("annuler-radiation", use: restore).access(.only(.admin))
+            .access(Policies.upload)
+        file.get("pieces", ":document", use: preview).access(Policies.preview)
+        file.post("pieces", ":document", "valider", use: validatePiece).access(Policies.review)
+        file.post("pieces", ":document", "refuser", use: refusePiece).access(Policies.review)
+        file.post("activer", use: activate).access(Policies.activate)
+        file.post("attestation-envoyee", use: attestationSent).access(Policies.attestationSent)
+        file.get("attestation.pdf", use: attestation).access(Policies.attestation)
+        file.post("attestation.pdf", use: attestationWithClaimCode).access(Policies.attestation)
+        file.post("code-rattachement", use: newClaimCode).access(Policies.attestation)
+        file.post("radier", use: radiate).access(Policies.radiate)
+        file.post("annuler-radiation", use: restore).access(Policies.restore)
         file.on(.POST, "priorites", body: .collect(maxSize: DocumentsController.uploadBodyLimit), use: flagPriority)
-            .access(.only(.travailleurSocial, .enregistreur))
-        file.post("criteres", ":code", "valider", use: validateCriterion).access(
-            .only(.travailleurSocial, .enregistreur))
+            .access(Policies.priority)
+        file.post("criteres", ":code", "valider", use: validateCriterion).access(Policies.priority)
+    }
+
+    /// The actions the page offers this agent on this request now: the route's policy, and
+    /// for status moves the core's state machine (and the restore window).
+    struct Can: Encodable {
+        let upload: Bool
+        let preview: Bool
+        let review: Bool
+        let activate: Bool
+        let attestation: Bool
+        let attestationSent: Bool
+        let radiate: Bool
+        let restore: Bool
+        let priority: Bool
+
+        init(_ role: Role, _ request: HousingRequest, today: CalendarDate) {
+            let actor = role.requestActor
+            func may(_ move: RequestMove) -> Bool {
+                (try? RequestStateMachine.apply(
+                    move, to: request.status, by: actor, previous: request.statusBeforeRadiation)) != nil
+            }
+            upload = Policies.upload.allows(role)
+            preview = Policies.preview.allows(role)
+            review = Policies.review.allows(role)
+            activate = Policies.activate.allows(role) && may(.activate)
+            attestation = Policies.attestation.allows(role)
+            attestationSent = Policies.attestationSent.allows(role)
+            // A draft is abandoned from its entry pages, not struck off from the file.
+            radiate = Policies.radiate.allows(role) && request.status != .brouillon && may(.radiate)
+            let inWindow = request.radiatedAt.map {
+                RequestDeadlines.canRestore(radiatedOn: CalendarDate.today(now: $0), on: today)
+            }
+            restore = Policies.restore.allows(role) && may(.restore) && inWindow == true
+            priority = Policies.priority.allows(role)
+        }
     }
 
     struct FilePage: Encodable {
@@ -32,9 +80,6 @@ struct GuichetFileController: RouteCollection {
         let id: UUID
         let nud: String?
         let status: String
-        let statusCode: String
-        let isDraft: Bool
-        let isRadiated: Bool
         let radiation: String?
         let summary: RequestSummary
         let checklist: ChecklistView
@@ -46,7 +91,7 @@ struct GuichetFileController: RouteCollection {
         let radiationMotifs: [FormChoice]
         let refusalReasons: [FormChoice]
         let priorityCriteria: [FormChoice]
-        let role: String
+        let can: Can
         let base: String
         let followedOnline: Bool
         let claimCode: String?
@@ -84,8 +129,7 @@ struct GuichetFileController: RouteCollection {
         let page = FilePage(
             layout: req.layoutContext(title: "Demande \(request.nud ?? "en cours de saisie")"), feedback: feedback,
             id: id,
-            nud: request.nud, status: request.status.label, statusCode: request.status.rawValue,
-            isDraft: request.status == .brouillon, isRadiated: request.status == .radiee,
+            nud: request.nud, status: request.status.label,
             radiation: request.radiationMotif.flatMap(RadiationMotif.init(rawValue:)).map(\.label),
             summary: RequestSummary(request.form),
             checklist: try await ChecklistView.build(for: request, on: req.db, today: req.today),
@@ -102,7 +146,7 @@ struct GuichetFileController: RouteCollection {
                 FormChoice(code: $0.rawValue, label: $0.label)
             },
             priorityCriteria: PriorityCriterion.allCases.map { FormChoice(code: $0.code, label: $0.label) },
-            role: try req.requireAccount().role.rawValue, base: "/guichet/demandes/\(id)",
+            can: Can(try req.requireAccount().role, request, today: req.today), base: "/guichet/demandes/\(id)",
             followedOnline: request.$account.id != nil, claimCode: claimCode)
         return try await req.view.render("guichet/file", page)
     }

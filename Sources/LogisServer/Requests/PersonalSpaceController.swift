@@ -4,16 +4,18 @@ import Vapor
 
 /// The applicant's espace personnel: status, NUD, renewal, timeline, update and abandon.
 struct PersonalSpaceController: RouteCollection {
+    static let applicants = AccessPolicy.only(.demandeur)
+
     func boot(routes: any RoutesBuilder) throws {
         let space = routes.grouped("mon-espace")
-        space.get(use: home).access(.only(.demandeur))
-        space.post("renouveler", use: renew).access(.only(.demandeur))
-        space.get("attestation.pdf", use: attestation).access(.only(.demandeur))
-        space.get("abandonner", use: abandonForm).access(.only(.demandeur))
-        space.get("rattacher", use: claimForm).access(.only(.demandeur))
-        space.post("rattacher", use: claim).access(.only(.demandeur))
-        space.post("abandonner", use: abandon).access(.only(.demandeur))
-        space.post("propositions", ":offer", "reponse", use: answerOffer).access(.only(.demandeur))
+        space.get(use: home).access(Self.applicants)
+        space.post("renouveler", use: renew).access(Self.applicants)
+        space.get("attestation.pdf", use: attestation).access(Self.applicants)
+        space.get("abandonner", use: abandonForm).access(Self.applicants)
+        space.get("rattacher", use: claimForm).access(Self.applicants)
+        space.post("rattacher", use: claim).access(Self.applicants)
+        space.post("abandonner", use: abandon).access(Self.applicants)
+        space.post("propositions", ":offer", "reponse", use: answerOffer).access(Self.applicants)
     }
 
     struct TimelineLine: Encodable {

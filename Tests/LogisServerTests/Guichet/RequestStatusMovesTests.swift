@@ -70,6 +70,50 @@ final class RequestStatusMovesTests: XCTestCase {
         }
     }
 
+    /// The page's buttons come from the routes' policies and the state machine (`can`), never
+    /// from a role test in the template.
+    func testTheFilePageOffersWhatTheRoutesAndTheStateMachineAllow() async throws {
+        try await withApp(demo: true) { app in
+            let clock = MovableClock(try CalendarDate(iso: "2026-01-10"))
+            app.clock = clock.logisClock
+            let (agent, id) = try await app.registeredPaperRequest()
+            func page(_ session: String) async throws -> String {
+                var body = ""
+                try await app.send(
+                    .GET, "guichet/demandes/\(id)", beforeRequest: { Browser.withSession(&$0, session) },
+                    afterResponse: { body = $0.body.string })
+                return body
+            }
+            let registered = try await page(agent)
+            XCTAssertTrue(registered.contains("/activer"))
+            XCTAssertTrue(registered.contains("/radier"))
+            let accueil = try await Browser.signIn(app, email: "accueil@demo.logis.fr", password: DemoData.password)
+            let seenByAccueil = try await page(accueil)
+            XCTAssertFalse(seenByAccueil.contains("/activer"), "the route refuses accueil")
+            XCTAssertFalse(seenByAccueil.contains("/radier"))
+            XCTAssertTrue(seenByAccueil.contains("/attestation.pdf"), "accueil may print the attestation")
+            try await app.send(
+                .POST, "guichet/demandes/\(id)/activer",
+                beforeRequest: { Browser.post(&$0, form: [:], session: agent) },
+                afterResponse: { XCTAssertEqual($0.status, .seeOther) })
+            let active = try await page(agent)
+            XCTAssertFalse(active.contains("/activer"), "an active request is not activated again")
+            try await app.send(
+                .POST, "guichet/demandes/\(id)/radier",
+                beforeRequest: { Browser.post(&$0, form: ["motif": "abandon"], session: agent) },
+                afterResponse: { XCTAssertEqual($0.status, .seeOther) })
+            let admin = try await Browser.signIn(app, email: "admin@demo.logis.fr", password: DemoData.password)
+            let radiated = try await page(admin)
+            XCTAssertTrue(radiated.contains("/annuler-radiation"))
+            let seenAfterRadiation = try await page(agent)
+            XCTAssertFalse(seenAfterRadiation.contains("/radier\""), "a struck-off request is not struck off again")
+            clock.set(try CalendarDate(iso: "2026-02-10"))
+            let late = try await Browser.signIn(app, email: "admin@demo.logis.fr", password: DemoData.password)
+            let tooLate = try await page(late)
+            XCTAssertFalse(tooLate.contains("/annuler-radiation"), "31 days later the window is closed")
+        }
+    }
+
     func testARadiationCanBeCancelledForThirtyDaysOnly() async throws {
         try await withApp(demo: true) { app in
             let clock = MovableClock(try CalendarDate(iso: "2026-01-10"))

@@ -6,6 +6,23 @@ struct LayoutContext: Encodable {
         let displayName: String
         let roleLabel: String
         let role: String
+        /// The menu's entries, from the access policies of the pages they open: a template
+        /// never tests a role itself.
+        let can: Menu
+    }
+
+    struct Menu: Encodable {
+        let personalSpace: Bool
+        let guichet: Bool
+        let attributions: Bool
+        let caleol: Bool
+
+        init(_ role: Role) {
+            personalSpace = PersonalSpaceController.applicants.allows(role)
+            guichet = GuichetHomeController.agents.allows(role)
+            attributions = VacancyAPIController.viewers.allows(role)
+            caleol = CaleolAPIController.commission.allows(role)
+        }
     }
 
     let title: String
@@ -21,7 +38,8 @@ extension Request {
         return LayoutContext(
             title: title,
             signedIn: account.map {
-                .init(displayName: $0.displayName, roleLabel: $0.role.label, role: $0.role.rawValue)
+                .init(
+                    displayName: $0.displayName, roleLabel: $0.role.label, role: $0.role.rawValue, can: .init($0.role))
             },
             csrf: csrfToken, version: LogisVersion.current, path: url.path)
     }
