@@ -16,6 +16,11 @@ let package = Package(
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/swiftcsv/SwiftCSV.git", from: "0.10.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        // Only the mail tests use these two, to make a throwaway certificate authority for STARTTLS.
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "4.5.2"),
     ],
     targets: [
         // Pure rules: no Vapor, no Fluent, no I/O beyond its bundled data files.
@@ -41,9 +46,31 @@ let package = Package(
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
+        // A small SMTP client (STARTTLS, AUTH, typed permanent/transient errors) for the outbox.
+        .target(
+            name: "LogisMail",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .executableTarget(name: "logis", dependencies: ["LogisServer", "LogisRulesCLI"]),
         .testTarget(name: "LogisCoreTests", dependencies: ["LogisCore", "LogisRulesCLI"]),
         .testTarget(name: "LogisPDFTests", dependencies: ["LogisPDF"]),
+        .testTarget(
+            name: "LogisMailTests",
+            dependencies: [
+                "LogisMail",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         .testTarget(
             name: "LogisServerTests",
             dependencies: [
