@@ -108,7 +108,7 @@ enum CaleolDecisions {
                     label: timelineLabel(decision, dwelling: vacancy), comment: decision.motif, actor: agent
                 ).create(on: db)
                 try await req.audit(
-                    .requestChanged, target: .request(candidate.requestID), reason: "caleol decision", in: db)
+                    .requestChanged, target: .request(candidate.requestID), reason: .caleolDecision, in: db)
             }
             vacancy.status = .attributed
             try await vacancy.save(on: db)

@@ -108,7 +108,7 @@ enum CaleolVoting {
             ballot.recordedAt = req.now
             try await ballot.create(on: db)
             try await req.audit(
-                .requestChanged, target: .request(candidate.requestID), reason: "caleol vote recorded", in: db)
+                .requestChanged, target: .request(candidate.requestID), reason: .caleolVote, in: db)
         }
     }
 }

@@ -40,7 +40,7 @@ enum DocumentReview {
         document.reviewedAt = Date()
         let audit = AuditEntry(
             actor: agent, action: .requestChanged, target: .request(document.$request.id), outcome: .success,
-            reason: event == .documentValidated ? "piece validated" : "piece refused", requestID: nil)
+            reason: event == .documentValidated ? .pieceValidated : .pieceRefused, requestID: nil)
         try await db.transaction { db in
             try await document.save(on: db)
             try await audit.create(on: db)

@@ -86,7 +86,7 @@ enum DocumentStore {
             try await outgoing.delete(on: req.db)
         }
         if actor.role.isAgent {
-            try await req.audit(.requestChanged, target: .request(requestID), reason: "piece uploaded", actor: actor)
+            try await req.audit(.requestChanged, target: .request(requestID), reason: .pieceUploaded, actor: actor)
         }
         return document
     }

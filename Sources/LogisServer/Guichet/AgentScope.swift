@@ -18,28 +18,16 @@ enum AgentScope {
     }
 
     /// Opens a request for an agent, writing who, when, which file and why to the audit log.
-    static func open(_ id: UUID?, reason: String, on req: Request) async throws -> HousingRequest {
+    static func open(_ id: UUID?, reason: AuditReason, on req: Request) async throws -> HousingRequest {
         let agent = try req.requireAccount()
         let target = id.map { AuditTarget.request($0) }
         guard let id,
             let request = try await restrict(HousingRequest.query(on: req.db), to: agent).filter(\.$id == id).first()
         else {
-            try await req.audit(.requestRead, target: target, outcome: .denied, reason: "hors territoire")
+            try await req.audit(.requestRead, target: target, outcome: .denied, reason: .outsideTerritory)
             throw outOfScope
         }
         try await req.audit(.requestRead, target: .request(id), reason: reason)
         return request
-    }
-
-    /// Reasons an agent may give for opening a file: a closed list, so that no free text (and no
-    /// personal data) reaches the audit log.
-    static let reasons: Set<String> =
-        Set(WorkQueue.allCases.map(\.rawValue)).union([
-            "consultation", "recherche", "instruction", "accueil", "verification", "radiation", "priorite", "doublon",
-        ])
-
-    static func reason(_ raw: String?) -> String {
-        let reason = (raw ?? "").trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
-        return reasons.contains(reason) ? reason : "consultation"
     }
 }

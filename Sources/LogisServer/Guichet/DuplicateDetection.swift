@@ -57,14 +57,14 @@ enum DuplicateDetection {
         let territory = AgentScope.territoryID(of: agent)
         let visible = all.filter { agent.role == .admin || $0.$territory.id == territory }
         for candidate in visible {
-            if let id = candidate.id { try await req.audit(.requestRead, target: .request(id), reason: "doublon") }
+            if let id = candidate.id { try await req.audit(.requestRead, target: .request(id), reason: .duplicate) }
         }
         let registering = agent.role == .enregistreur && WizardStep.firstMissing(in: request.form) == nil
         guard registering else { return (visible, nil) }
         let others = all.filter { candidate in !visible.contains { $0.id == candidate.id } }
         for other in others {
             if let id = other.id {
-                try await req.audit(.duplicateMatched, target: .request(id), reason: "doublon hors territoire")
+                try await req.audit(.duplicateMatched, target: .request(id), reason: .duplicateElsewhere)
             }
         }
         return (visible, others.count)

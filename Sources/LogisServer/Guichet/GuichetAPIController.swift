@@ -42,7 +42,7 @@ struct GuichetAPIController: RouteCollection {
         for queue in WorkQueue.allCases {
             let page = try await WorkQueues.page(
                 queue, for: agent, on: req.db, today: req.today, size: GuichetHomeController.pageSize)
-            try await req.auditListed(page.items.map(\.requestID), reason: "file \(queue.rawValue)")
+            try await req.auditListed(page.items.map(\.requestID), reason: .queue(queue))
             result.append(
                 QueueDTO(
                     queue: queue.rawValue, title: queue.title, count: page.total, overdue: page.overdue,
@@ -56,7 +56,7 @@ struct GuichetAPIController: RouteCollection {
         let page = try await WorkQueues.page(
             queue, for: try req.requireAccount(), on: req.db, today: req.today,
             page: max(1, req.query[Int.self, at: "page"] ?? 1), size: GuichetHomeController.pageSize)
-        try await req.auditListed(page.items.map(\.requestID), reason: "file \(queue.rawValue)")
+        try await req.auditListed(page.items.map(\.requestID), reason: .queue(queue))
         return QueueDTO(
             queue: queue.rawValue, title: queue.title, count: page.total, overdue: page.overdue, items: page.items)
     }
@@ -105,7 +105,7 @@ struct GuichetAPIController: RouteCollection {
     }
 
     func show(req: Request) async throws -> AgentRequestDTO {
-        let request = try await open(req, reason: AgentScope.reason(req.query[String.self, at: "reason"]))
+        let request = try await open(req, reason: AuditReason.given(req.query[String.self, at: "reason"]))
         return AgentRequestDTO(
             request: RequestDTO(request),
             checklist: try await ChecklistView.build(for: request, on: req.db, today: req.today),
@@ -120,18 +120,18 @@ struct GuichetAPIController: RouteCollection {
         request.form = form
         request.syncSearchColumns()
         try await request.save(on: req.db)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "paper entry")
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .paperEntryCreated)
         return try await RequestDTO(request).encodeResponse(status: .created, for: req)
     }
 
     func update(req: Request) async throws -> RequestDTO {
-        let request = try await open(req, reason: "saisie papier")
+        let request = try await open(req, reason: .paperEntry)
         guard request.status == .brouillon else { throw RequestRegistration.notADraft }
         let body = try req.content.decode(StepsBody.self)
         let form = try await RequestsAPIController.apply(body.steps, to: request.form, on: req.db, today: req.today)
         let changed = WizardStep.allCases.filter { body.steps[$0.rawValue] != nil }
         try await RequestUpdate.save(request, form: form, changed: changed, by: try req.requireAccount(), on: req.db)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "paper entry updated")
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .paperEntryUpdated)
         return RequestDTO(request)
     }
 
@@ -149,7 +149,7 @@ struct GuichetAPIController: RouteCollection {
     }
 
     func duplicates(req: Request) async throws -> DuplicatesDTO {
-        let request = try await open(req, reason: "doublon")
+        let request = try await open(req, reason: .duplicate)
         let (visible, elsewhere) = try await DuplicateDetection.visibleCandidates(for: request, on: req)
         return DuplicatesDTO(
             candidates: visible.map { DuplicateDTO(id: $0.id, nud: $0.nud, status: $0.status.rawValue) },
@@ -162,26 +162,26 @@ struct GuichetAPIController: RouteCollection {
     }
 
     func register(req: Request) async throws -> Response {
-        let request = try await open(req, reason: "enregistrement")
+        let request = try await open(req, reason: .registration)
         let body = (req.body.data?.readableBytes ?? 0) > 0 ? try req.content.decode(RegisterBody.self) : nil
         try await GuichetActions.register(request, by: try req.requireAccount(), force: body?.force ?? false, on: req)
         return try await RequestDTO(request).encodeResponse(status: .created, for: req)
     }
 
     func handOver(req: Request) async throws -> RequestDTO {
-        let request = try await open(req, reason: "transmission")
+        let request = try await open(req, reason: .transmission)
         try await GuichetActions.handOver(request, on: req)
         return RequestDTO(request)
     }
 
     func transfer(req: Request) async throws -> HTTPStatus {
-        let request = try await open(req, reason: "transmission")
+        let request = try await open(req, reason: .transmission)
         try await GuichetActions.transferToTerritoryOfWish(request, on: req)
         return .noContent
     }
 
     func attestationSent(req: Request) async throws -> HTTPStatus {
-        let request = try await open(req, reason: "attestation")
+        let request = try await open(req, reason: .attestation)
         try await GuichetActions.markAttestationSent(request, by: try req.requireAccount(), on: req)
         return .noContent
     }
@@ -219,7 +219,7 @@ struct GuichetAPIController: RouteCollection {
     }
 
     func radiate(req: Request) async throws -> RequestDTO {
-        let request = try await open(req, reason: "radiation")
+        let request = try await open(req, reason: .radiation)
         let body = try req.content.decode(RadiationBody.self)
         try await GuichetActions.radiate(
             request, motif: try GuichetActions.radiationMotif(body.motif), comment: body.comment ?? "",
@@ -228,13 +228,13 @@ struct GuichetAPIController: RouteCollection {
     }
 
     func activate(req: Request) async throws -> RequestDTO {
-        let request = try await open(req, reason: "vérification de la demande")
+        let request = try await open(req, reason: .requestCheck)
         try await GuichetActions.activate(request, by: try req.requireAccount(), on: req)
         return RequestDTO(request)
     }
 
     func restore(req: Request) async throws -> RequestDTO {
-        let request = try await open(req, reason: "annulation de radiation")
+        let request = try await open(req, reason: .radiationCancellation)
         try await GuichetActions.restore(request, by: try req.requireAccount(), on: req)
         return RequestDTO(request)
     }
@@ -247,7 +247,7 @@ struct GuichetAPIController: RouteCollection {
     }
 
     func priority(req: Request) async throws -> RequestDTO {
-        let request = try await open(req, reason: "statut prioritaire")
+        let request = try await open(req, reason: .priorityStatus)
         let body = try req.content.decode(PriorityBody.self)
         try await GuichetActions.flagPriority(
             request, criterion: body.criterion, decidedOn: body.decidedOn ?? "", reference: body.reference ?? "",
@@ -255,12 +255,12 @@ struct GuichetAPIController: RouteCollection {
         return RequestDTO(request)
     }
 
-    private func open(_ req: Request, reason: String) async throws -> HousingRequest {
+    private func open(_ req: Request, reason: AuditReason) async throws -> HousingRequest {
         try await AgentScope.open(req.parameters.get("request", as: UUID.self), reason: reason, on: req)
     }
 
     private func piece(_ req: Request) async throws -> (HousingRequest, RequestDocument) {
-        let request = try await open(req, reason: "vérification des pièces")
+        let request = try await open(req, reason: .pieceReview)
         let document = try await GuichetActions.document(
             req.parameters.get("document", as: UUID.self), of: request, on: req.db)
         return (request, document)

@@ -54,7 +54,7 @@ enum GuichetActions {
         request.handedOver = true
         try await request.save(on: req.db)
         try await req.audit(
-            .requestChanged, target: .request(try request.requireID()), reason: "transferred to another territory")
+            .requestChanged, target: .request(try request.requireID()), reason: .transferred)
     }
 
     /// Opens a paper request entered at a desk, in the agent's territory.
@@ -92,7 +92,7 @@ enum GuichetActions {
         ) { db in
             try await RequestCotation.refresh(request, on: db, app: req.application)
             try await req.audit(
-                .requestChanged, target: .request(try request.requireID()), reason: "registered at desk", in: db)
+                .requestChanged, target: .request(try request.requireID()), reason: .registeredAtDesk, in: db)
         }
         return code
     }
@@ -103,7 +103,7 @@ enum GuichetActions {
         guard WizardStep.firstMissing(in: request.form) == nil else { throw RequestRegistration.incomplete }
         request.handedOver = true
         try await request.save(on: req.db)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "handed over")
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .handedOver)
     }
 
     /// A registering desk checked a registered request: it becomes active, with its event and
@@ -116,7 +116,7 @@ enum GuichetActions {
                 requestID: try request.requireID(), kind: .activated,
                 label: "Demande vérifiée par le guichet enregistreur : elle est active.", actor: agent
             ).create(on: db)
-            try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "activated", in: db)
+            try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .activated, in: db)
         }
     }
 
@@ -131,7 +131,7 @@ enum GuichetActions {
                 actor: agent
             ).create(on: db)
         }
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "attestation sent")
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .attestationSent)
     }
 
     static func document(_ id: UUID?, of request: HousingRequest, on db: any Database) async throws -> RequestDocument {
@@ -172,7 +172,7 @@ enum GuichetActions {
         try await RequestLifecycle.radiate(
             request, motif: motif, comment: request.radiationComment, by: agent, on: req.db, now: req.now)
         try await req.audit(
-            .requestChanged, target: .request(try request.requireID()), reason: "radiation: \(motif.rawValue)")
+            .requestChanged, target: .request(try request.requireID()), reason: .radiated(motif))
     }
 
     static func restore(_ request: HousingRequest, by admin: Account, on req: Request) async throws {
@@ -196,7 +196,7 @@ enum GuichetActions {
                 actor: admin
             ).create(on: db)
         }
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "radiation cancelled")
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .radiationCancelled)
     }
 
     /// A social worker or agent sets a priority status, with the decision's date and reference.
@@ -252,7 +252,7 @@ enum GuichetActions {
             ).create(on: db)
         }
         try await RequestCotation.refresh(request, on: req.db, app: req.application)
-        try await req.audit(.requestChanged, target: .request(requestID), reason: "priority: \(criterion.code)")
+        try await req.audit(.requestChanged, target: .request(requestID), reason: .priority(criterion))
     }
 
     /// Validates a cotation criterion that needs an agent's or social worker's check.
@@ -280,6 +280,6 @@ enum GuichetActions {
             ).create(on: db)
         }
         try await RequestCotation.refresh(request, on: req.db, app: req.application)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "criterion validated")
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .criterionValidated)
     }
 }

@@ -22,7 +22,7 @@ struct GuichetEntryController: RouteCollection {
 
     func start(req: Request) async throws -> Response {
         let request = try await GuichetActions.startPaperRequest(by: try req.requireAccount(), on: req.db)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "paper entry")
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .paperEntryCreated)
         return req.redirect(to: "/guichet/demandes/\(try request.requireID())/saisie/etape/demandeur")
     }
 
@@ -42,7 +42,7 @@ struct GuichetEntryController: RouteCollection {
                 .encodeResponse(status: .unprocessableEntity, for: req)
         }
         try await RequestUpdate.save(request, form: form, changed: [step], by: try req.requireAccount(), on: req.db)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "paper entry updated")
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .paperEntryUpdated)
         let base = "/guichet/demandes/\(try request.requireID())/saisie"
         let next = step.next.flatMap { $0.isAnswered(in: form) ? WizardStep.firstMissing(in: form) : $0 }
         return req.redirect(to: next.map { "\(base)/etape/\($0.rawValue)" } ?? "\(base)/recapitulatif")
@@ -113,7 +113,7 @@ struct GuichetEntryController: RouteCollection {
     func link(req: Request) async throws -> Response {
         let (request, agent) = try await draft(req)
         let other = try await AgentScope.open(
-            req.parameters.get("other", as: UUID.self), reason: "consultation", on: req)
+            req.parameters.get("other", as: UUID.self), reason: .consultation, on: req)
         let candidates = try await DuplicateDetection.candidates(for: request, on: req.db).compactMap(\.id)
         guard other.id != request.id, let otherID = other.id, candidates.contains(otherID) else {
             throw LogisError(
@@ -135,7 +135,7 @@ struct GuichetEntryController: RouteCollection {
                 label: "Nouvelle saisie papier rapprochée de cette demande (doublon évité).", actor: agent
             ).create(on: db)
             try await req.audit(
-                .requestChanged, target: .request(try request.requireID()), reason: "linked to duplicate", in: db)
+                .requestChanged, target: .request(try request.requireID()), reason: .linkedToDuplicate, in: db)
         }
         try await PendingFile.sweep(req.application, now: req.now, only: outgoing)
         return req.redirect(to: "/guichet/demandes/\(try other.requireID())?message=rattachee")
@@ -180,7 +180,7 @@ struct GuichetEntryController: RouteCollection {
 
     private func draft(_ req: Request) async throws -> (HousingRequest, Account) {
         let request = try await AgentScope.open(
-            req.parameters.get("request", as: UUID.self), reason: "saisie papier", on: req)
+            req.parameters.get("request", as: UUID.self), reason: .paperEntry, on: req)
         guard request.status == .brouillon else { throw RequestRegistration.notADraft }
         return (request, try req.requireAccount())
     }

@@ -109,7 +109,7 @@ struct GuichetFileController: RouteCollection {
     ]
 
     func show(req: Request) async throws -> Response {
-        let request = try await open(req, reason: AgentScope.reason(req.query[String.self, at: "motif"]))
+        let request = try await open(req, reason: AuditReason.given(req.query[String.self, at: "motif"]))
         if request.status == .brouillon, req.auth.get(Account.self)?.role != .admin {
             return req.redirect(to: "/guichet/demandes/\(try request.requireID())/saisie/recapitulatif")
         }
@@ -152,7 +152,7 @@ struct GuichetFileController: RouteCollection {
     }
 
     func preview(req: Request) async throws -> Response {
-        let request = try await open(req, reason: "vérification des pièces")
+        let request = try await open(req, reason: .pieceReview)
         let document = try await GuichetActions.document(
             req.parameters.get("document", as: UUID.self), of: request, on: req.db)
         let contents = try await DocumentStore.contents(of: document, on: req)
@@ -167,7 +167,7 @@ struct GuichetFileController: RouteCollection {
 
     /// A piece handed over at the desk on paper, scanned by the agent.
     func uploadPiece(req: Request) async throws -> Response {
-        let request = try await open(req, reason: "dépôt d’une pièce")
+        let request = try await open(req, reason: .pieceUpload)
         do {
             let form = try req.content.decode(DocumentsController.UploadForm.self)
             _ = try await DocumentStore.upload(
@@ -211,27 +211,27 @@ struct GuichetFileController: RouteCollection {
     }
 
     func activate(req: Request) async throws -> Response {
-        let request = try await open(req, reason: "vérification de la demande en ligne")
+        let request = try await open(req, reason: .onlineRequestCheck)
         try await GuichetActions.activate(request, by: try req.requireAccount(), on: req)
         return back(req, request, "activee")
     }
 
     func attestationSent(req: Request) async throws -> Response {
-        let request = try await open(req, reason: "attestation")
+        let request = try await open(req, reason: .attestation)
         try await GuichetActions.markAttestationSent(request, by: try req.requireAccount(), on: req)
         return back(req, request, "attestation")
     }
 
     /// A reprint: reading the attestation changes nothing (a GET may be repeated, prefetched, cached).
     func attestation(req: Request) async throws -> Response {
-        let request = try await open(req, reason: "attestation")
+        let request = try await open(req, reason: .attestation)
         return try await Attestation.response(for: request, on: req)
     }
 
     /// The attestation with a new one-time code printed on it, for a request nobody follows online
     /// yet; the previous code stops working, so this is a POST.
     func attestationWithClaimCode(req: Request) async throws -> Response {
-        let request = try await open(req, reason: "attestation")
+        let request = try await open(req, reason: .attestation)
         guard request.$account.id == nil, request.status.isRegistered else {
             throw LogisError(
                 .conflict, code: .alreadyFollowed,
@@ -242,7 +242,7 @@ struct GuichetFileController: RouteCollection {
     }
 
     func newClaimCode(req: Request) async throws -> Response {
-        let request = try await open(req, reason: "attestation")
+        let request = try await open(req, reason: .attestation)
         guard request.$account.id == nil, request.status.isRegistered else {
             throw LogisError(
                 .conflict, code: .alreadyFollowed,
@@ -257,7 +257,7 @@ struct GuichetFileController: RouteCollection {
         let code = RequestClaim.newCode()
         request.claimCodeHash = HexDigest.sha256(code)
         try await request.save(on: req.db)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "claim code issued")
+        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .claimCodeIssued)
         return code
     }
 
@@ -267,7 +267,7 @@ struct GuichetFileController: RouteCollection {
     }
 
     func radiate(req: Request) async throws -> Response {
-        let request = try await open(req, reason: "radiation")
+        let request = try await open(req, reason: .radiation)
         let form = try req.content.decode(RadiationForm.self)
         do {
             try await GuichetActions.radiate(
@@ -281,7 +281,7 @@ struct GuichetFileController: RouteCollection {
     }
 
     func restore(req: Request) async throws -> Response {
-        let request = try await open(req, reason: "annulation de radiation")
+        let request = try await open(req, reason: .radiationCancellation)
         try await GuichetActions.restore(request, by: try req.requireAccount(), on: req)
         return back(req, request, "restauree")
     }
@@ -296,7 +296,7 @@ struct GuichetFileController: RouteCollection {
     }
 
     func flagPriority(req: Request) async throws -> Response {
-        let request = try await open(req, reason: "statut prioritaire")
+        let request = try await open(req, reason: .priorityStatus)
         let form = try req.content.decode(PriorityForm.self)
         do {
             try await GuichetActions.flagPriority(
@@ -312,18 +312,18 @@ struct GuichetFileController: RouteCollection {
     }
 
     func validateCriterion(req: Request) async throws -> Response {
-        let request = try await open(req, reason: "validation d’un critère de cotation")
+        let request = try await open(req, reason: .criterionValidation)
         try await GuichetActions.validateCriterion(
             request, code: req.parameters.get("code") ?? "", by: try req.requireAccount(), on: req)
         return back(req, request, "critere")
     }
 
-    private func open(_ req: Request, reason: String) async throws -> HousingRequest {
+    private func open(_ req: Request, reason: AuditReason) async throws -> HousingRequest {
         try await AgentScope.open(req.parameters.get("request", as: UUID.self), reason: reason, on: req)
     }
 
     private func pieceAction(_ req: Request) async throws -> (HousingRequest, RequestDocument) {
-        let request = try await open(req, reason: "vérification des pièces")
+        let request = try await open(req, reason: .pieceReview)
         let document = try await GuichetActions.document(
             req.parameters.get("document", as: UUID.self), of: request, on: req.db)
         return (request, document)

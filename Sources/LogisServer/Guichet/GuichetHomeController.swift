@@ -51,7 +51,7 @@ struct GuichetHomeController: RouteCollection {
                     slug: queue.rawValue, title: queue.title, count: result.total, overdue: result.overdue,
                     first: result.items))
         }
-        try await req.auditListed(shown, reason: "accueil guichet")
+        try await req.auditListed(shown, reason: .deskHome)
         let notice = req.query[String.self, at: "message"].flatMap { Self.messages[$0] }
         let page = HomePage(
             layout: req.layoutContext(title: "Guichet"), feedback: notice.map(FormFeedback.notice) ?? .none,
@@ -87,7 +87,7 @@ struct GuichetHomeController: RouteCollection {
             result = try await WorkQueues.page(
                 queue, for: agent, on: req.db, today: req.today, page: page, size: Self.pageSize, sort: sort)
         }
-        try await req.auditListed(result.items.map(\.requestID), reason: "file \(queue.rawValue)")
+        try await req.auditListed(result.items.map(\.requestID), reason: .queue(queue))
         let view = QueuePage(
             layout: req.layoutContext(title: queue.title), slug: queue.rawValue, title: queue.title,
             items: result.items, total: result.total, page: page, pages: pages, sort: sort.rawValue,

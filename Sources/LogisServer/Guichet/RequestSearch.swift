@@ -54,8 +54,8 @@ enum RequestSearch {
     /// log — which kinds of criteria, and each file shown.
     static func run(_ criteria: Criteria, on req: Request) async throws -> [QueueItem] {
         let results = try await run(criteria, for: try req.requireAccount(), on: req.db)
-        try await req.audit(.requestSearch, reason: auditReason(criteria, results: results.count))
-        try await req.auditListed(results.map(\.requestID), reason: "recherche")
+        try await req.audit(.requestSearch, reason: .searchCriteria(auditReason(criteria, results: results.count)))
+        try await req.auditListed(results.map(\.requestID), reason: .search)
         return results
     }
 

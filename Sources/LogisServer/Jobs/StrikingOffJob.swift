@@ -35,7 +35,7 @@ struct StrikingOffJob: DailyJob {
             request, motif: .nonRenouvellement, comment: nil, by: nil, on: db, now: context.now)
         try await AuditEntry(
             actor: nil, action: .requestChanged, target: .request(item), outcome: .success,
-            reason: "struck off: non_renouvellement (daily job)", requestID: nil
+            reason: .struckOffByJob, requestID: nil
         ).save(on: db)
         let text = MessageTexts.strikingOffNotice(nud: request.nud ?? "", schedule: schedule, on: context.day)
         let recipient = try await MessageRecipient.of(request, on: db)

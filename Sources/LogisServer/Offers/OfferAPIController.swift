@@ -38,7 +38,7 @@ struct OfferAPIController: RouteCollection {
                 .sort(\.$sentOn, .descending).limit(200).all()
         }
         let views = try await OfferView.views(of: records, today: req.today, on: req.db)
-        if account.role != .demandeur { try await req.auditListed(records.map(\.requestID), reason: "offres") }
+        if account.role != .demandeur { try await req.auditListed(records.map(\.requestID), reason: .offers) }
         return views
     }
 

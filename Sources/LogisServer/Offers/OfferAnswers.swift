@@ -58,7 +58,7 @@ enum OfferAnswers {
         try await recordAnswer(record, as: offer, vacancy: vacancy, by: nil, app: app, today: today, now: now, on: db)
         try await AuditEntry(
             actor: nil, action: .requestChanged, target: .request(record.requestID), outcome: .success,
-            reason: "offer lapsed (daily job)", requestID: nil
+            reason: .offerLapsedByJob, requestID: nil
         ).save(on: db)
     }
 
@@ -69,7 +69,7 @@ enum OfferAnswers {
             try await recordAnswer(
                 record, as: offer, vacancy: vacancy, by: actor, app: app, today: today, now: now, on: db)
             try await req.audit(
-                .requestChanged, target: .request(record.requestID), reason: "offer \(offer.state.code)", in: db)
+                .requestChanged, target: .request(record.requestID), reason: .offer(offer.state), in: db)
         }
     }
 
@@ -167,7 +167,7 @@ enum OfferAnswers {
             try await vacancy.save(on: db)
             vacancy.dwelling.occupancy = .occupied
             try await vacancy.dwelling.save(on: db)
-            try await req.audit(.requestChanged, target: .request(record.requestID), reason: "lease signed", in: db)
+            try await req.audit(.requestChanged, target: .request(record.requestID), reason: .leaseSigned, in: db)
         }
     }
 }

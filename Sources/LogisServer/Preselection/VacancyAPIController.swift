@@ -134,7 +134,7 @@ enum VacancyList {
     static func kept(_ vacancy: Vacancy, on req: Request) async throws -> [VacancyAPIController.KeptCandidateDTO] {
         let rows = try await VacancyCandidate.query(on: req.db).filter(\.$vacancy.$id == (try vacancy.requireID()))
             .sort(\.$position).all()
-        try await req.auditListed(rows.map(\.requestID), reason: "preselection")
+        try await req.auditListed(rows.map(\.requestID), reason: .preselection)
         return rows.map { row in
             VacancyAPIController.KeptCandidateDTO(
                 position: row.position, nud: row.nud, score: row.score, origin: row.origin.rawValue,

@@ -61,7 +61,7 @@ enum VacancyActions {
             explained.append(
                 try await explain(request, dwelling: dwelling, vacancy: vacancy, rank: index + 1, on: req))
         }
-        try await req.auditListed(rows.map { $0.requestID }, reason: "preselection")
+        try await req.auditListed(rows.map { $0.requestID }, reason: .preselection)
         return explained
     }
 
@@ -80,7 +80,7 @@ enum VacancyActions {
                 .notFound, code: .requestNotFound,
                 message: "Aucune demande de ce territoire ne porte ce numéro unique.")
         }
-        try await req.audit(.requestRead, target: .request(try request.requireID()), reason: "preselection")
+        try await req.audit(.requestRead, target: .request(try request.requireID()), reason: .preselection)
         let dwelling = try coreDwelling(of: vacancy)
         let facts = try await facts(of: request, on: req)
         let refused = try await refusedBefore(try request.requireID(), dwellingID: vacancy.$dwelling.id, on: req.db)

@@ -112,7 +112,7 @@ enum VacancySelection {
                     actor: agent
                 ).create(on: db)
                 try await req.audit(
-                    .requestChanged, target: .request(row.requestID), reason: "candidate kept for a vacancy",
+                    .requestChanged, target: .request(row.requestID), reason: .candidateKept,
                     in: db)
             }
             vacancy.selectionJustification = justification.isEmpty ? nil : justification

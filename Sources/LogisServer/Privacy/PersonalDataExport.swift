@@ -12,7 +12,7 @@ enum PersonalDataExport {
 
     static func response(for account: Account, on req: Request, channel: String) async throws -> Response {
         let zip = try await archive(for: account, on: req)
-        try await req.audit(.personalDataExported, target: .account(account.id), reason: channel)
+        try await req.audit(.personalDataExported, target: .account(account.id), reason: .exported(via: channel))
         let response = Response(status: .ok, body: .init(data: zip))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "zip")
         let day = req.today.iso

@@ -42,7 +42,7 @@ enum RequestAnonymisation {
                 .set(\.$reference, to: nil).set(\.$comment, to: nil).set(\.$evidenceDocumentID, to: nil).update()
             try await AuditEntry(
                 actor: nil, action: .requestAnonymised, target: .request(id), outcome: .success,
-                reason: "retention", requestID: nil
+                reason: .retention, requestID: nil
             ).create(on: db)
         }
         // Files go once the rows that point to them are gone; after a crash here, the journal

@@ -48,7 +48,8 @@ enum RetentionRun {
         if !dryRun {
             let reason = lines.map { "\($0.category.rawValue)=\($0.count)" }.joined(separator: " ")
             try await AuditEntry(
-                actor: nil, action: .retentionApplied, target: nil, outcome: .success, reason: reason, requestID: nil
+                actor: nil, action: .retentionApplied, target: nil, outcome: .success, reason: .retentionCounts(reason),
+                requestID: nil
             ).create(on: app.db)
         }
         return report

@@ -22,7 +22,7 @@ enum RequestRegistration {
         try await register(request, deskCode: onlineDeskCode, by: account, on: req.db, today: req.today, now: req.now) {
             db in
             try await RequestCotation.refresh(request, on: db, app: req.application)
-            try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: "submitted", in: db)
+            try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .submitted, in: db)
         }
     }
 

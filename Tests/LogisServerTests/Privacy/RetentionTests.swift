@@ -55,7 +55,7 @@ final class RetentionTests: XCTestCase {
             let auditLastDue = RetentionPolicy.lastDueRecordDate(of: .auditEntry, today: today)
             for (minutes, day) in [(23 * 60 + 59, auditLastDue), (1, auditLastDue.adding(days: 1))] {
                 let entry = AuditEntry(
-                    actor: nil, action: .requestRead, target: .request(oldID), outcome: .success, reason: "test",
+                    actor: nil, action: .requestRead, target: .request(oldID), outcome: .success, reason: .consultation,
                     requestID: nil)
                 entry.occurredAt = instant(day, minutes: minutes)
                 try await entry.create(on: app.db)
@@ -130,7 +130,8 @@ final class RetentionTests: XCTestCase {
 
             // The old audit line is deleted, the one a minute younger than the delay kept, and the
             // run itself is audited.
-            let tests = try await AuditEntry.query(on: app.db).filter(\.$reason == "test").all()
+            let tests = try await AuditEntry.query(on: app.db).filter(\.$reason == AuditReason.consultation.text)
+                .filter(\.$targetID == oldID.uuidString).all()
             XCTAssertEqual(tests.map(\.occurredAt), [instant(auditLastDue.adding(days: 1), minutes: 1)])
             let actions = try await AuditEntry.query(on: app.db).all().map(\.action)
             XCTAssertTrue(actions.contains("request_anonymised"))

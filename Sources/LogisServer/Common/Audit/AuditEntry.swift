@@ -20,7 +20,7 @@ final class AuditEntry: Model, @unchecked Sendable {
     init() {}
 
     init(
-        actor: Account?, action: AuditAction, target: AuditTarget?, outcome: AuditOutcome, reason: String?,
+        actor: Account?, action: AuditAction, target: AuditTarget?, outcome: AuditOutcome, reason: AuditReason?,
         requestID: String?
     ) {
         self.occurredAt = Date()
@@ -30,7 +30,7 @@ final class AuditEntry: Model, @unchecked Sendable {
         self.targetType = target?.type
         self.targetID = target?.id
         self.outcome = outcome.rawValue
-        self.reason = reason
+        self.reason = reason?.text
         self.requestID = requestID
     }
 }
@@ -79,7 +79,7 @@ struct AuditTarget: Sendable {
 extension Request {
     /// The one function every feature calls to write to the audit log.
     func audit(
-        _ action: AuditAction, target: AuditTarget? = nil, outcome: AuditOutcome = .success, reason: String? = nil,
+        _ action: AuditAction, target: AuditTarget? = nil, outcome: AuditOutcome = .success, reason: AuditReason? = nil,
         actor: Account? = nil, in transaction: (any Database)? = nil
     ) async throws {
         let entry = AuditEntry(
@@ -89,7 +89,7 @@ extension Request {
     }
 
     /// One line per file shown in a list, written in one statement: who saw which names, and where.
-    func auditListed(_ requests: [UUID], reason: String) async throws {
+    func auditListed(_ requests: [UUID], reason: AuditReason) async throws {
         guard !requests.isEmpty else { return }
         let actor = auth.get(Account.self)
         let entries = requests.map {
