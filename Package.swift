@@ -37,6 +37,7 @@ let package = Package(
             dependencies: [
                 "LogisCore",
                 "LogisPDF",
+                "LogisMail",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -75,6 +76,7 @@ let package = Package(
             name: "LogisServerTests",
             dependencies: [
                 "LogisServer",
+                "LogisMail",
                 "LogisRulesCLI",
                 .product(name: "XCTVapor", package: "vapor"),
             ]

@@ -1,10 +1,12 @@
+import LogisMail
 import Vapor
 
 /// The outbox's configuration, read from the environment.
 struct OutboxSettings: Sendable {
     /// `LOGIS_OUTBOX_DIR`: where the `log` transport writes.
     var directory = "var/outbox"
-    /// `LOGIS_OUTBOX_TRANSPORT`: `log` (default). `email` arrives with the `LogisMail` target.
+    /// `LOGIS_OUTBOX_TRANSPORT`: `log` (default), or `email` to send e-mails through SMTP_HOST…
+    /// (set SMTP_HOST alone and `email` is chosen).
     var transport = "log"
 
     static func fromEnvironment() -> OutboxSettings {
@@ -12,6 +14,8 @@ struct OutboxSettings: Sendable {
         if let directory = Environment.get("LOGIS_OUTBOX_DIR"), !directory.isEmpty { settings.directory = directory }
         if let transport = Environment.get("LOGIS_OUTBOX_TRANSPORT"), !transport.isEmpty {
             settings.transport = transport
+        } else if let host = Environment.get("SMTP_HOST"), !host.isEmpty {
+            settings.transport = "email"
         }
         return settings
     }
@@ -26,10 +30,33 @@ extension Application {
     var outboxTransport: any MessageTransport {
         get {
             if let transport = storage[TransportKey.self] { return transport }
-            // The seam for e-mail: when `LogisMail` lands, `transport == "email"` builds its
-            // `MailTransport` from SMTP_HOST… and wraps it here; until then every channel is logged.
-            return LogTransport(directory: OutboxSettings.fromEnvironment().directory)
+            let settings = OutboxSettings.fromEnvironment()
+            let files = LogTransport(directory: settings.directory)
+            guard settings.transport == "email" else { return files }
+            do {
+                guard let smtp = try SMTPConfiguration.fromEnvironment(ProcessInfo.processInfo.environment) else {
+                    logger.error("LOGIS_OUTBOX_TRANSPORT=email sans SMTP_HOST : les courriels attendent dans l’outbox")
+                    return UnconfiguredMail(others: files)
+                }
+                return EmailTransport(mail: SMTPClient(configuration: smtp), from: smtp.from, others: files)
+            } catch {
+                // The message names the variable and what it accepts; never the password. The
+                // e-mails wait (retried) rather than being marked sent to a file nobody reads.
+                logger.error("configuration SMTP refusée : \(error)")
+                return UnconfiguredMail(others: files)
+            }
         }
         set { storage[TransportKey.self] = newValue }
+    }
+}
+
+/// E-mail asked for but SMTP_* unusable: e-mails stay pending (transient failures, retried with
+/// backoff) until an operator fixes the configuration; the other channels go on.
+struct UnconfiguredMail: MessageTransport {
+    let others: any MessageTransport
+
+    func send(_ message: OutgoingMessage) async throws {
+        guard message.channel == .email else { return try await others.send(message) }
+        throw MessageTransportError.transient("smtp_not_configured")
     }
 }
