@@ -67,7 +67,7 @@ struct CotationView: Content {
         if request.score == nil || request.gridVersion != grid.grid.version {
             try await RequestCotation.refresh(request, on: req.db, app: req.application)
         }
-        let score = grid.score(RequestCotation.facts(of: request, today: req.today))
+        let score = grid.score(try RequestCotation.facts(of: request, today: req.today))
         let (ahead, similarCount) = try await position(of: request, on: req.db)
         let wait = try await averageWait(like: request, on: req.db)
         return CotationView(
@@ -79,7 +79,7 @@ struct CotationView: Content {
             },
             position: ahead + 1, similarCount: max(similarCount, 1), typology: request.primaryTypology,
             averageWaitMonths: wait, averageWaitLabel: wait.map { String($0).replacingOccurrences(of: ".", with: ",") },
-            priority: RequestCotation.codes(request.priorities).compactMap { PriorityCriterion(code: $0)?.label },
+            priority: try request.priorityCriteria().elements.map(\.label),
             refusalEffect: refusalEffect(grid.grid.refusals))
     }
 

@@ -5,10 +5,17 @@ import Vapor
 /// The cotation of one request: its facts, its score with the grid's breakdown, and the
 /// comparison with similar requests (same territory and typology) the applicant is entitled to see.
 enum RequestCotation {
-    static func facts(of request: HousingRequest, today: CalendarDate) -> CotationFacts {
+    /// The facts the grid scores; a stored code the vocabulary does not know throws
+    /// (`unknown_code`) rather than silently counting for nothing.
+    static func facts(of request: HousingRequest, today: CalendarDate) throws -> CotationFacts {
         let form = request.form
-        let motifs = (form.reasons?.motifs ?? []).compactMap(Motif.init(code:))
-        let housing = HousingStatus(code: form.housing?.status ?? "")
+        var motifs: [Motif] = []
+        for code in form.reasons?.motifs ?? [] {
+            if let motif = try StoredCode.read(code, field: "motif de la demande", as: Motif.self) {
+                motifs.append(motif)
+            }
+        }
+        let housing: HousingStatus? = try StoredCode.read(form.housing?.status ?? "", field: "logement actuel")
         var flags = CotationFlags()
         if form.situation?.violence == true { flags.insert(.violences) }
         if (form.situation?.disabledPersons ?? 0) > 0 { flags.insert(.handicap) }
@@ -21,17 +28,13 @@ enum RequestCotation {
         let communes = form.wishes?.communes ?? []
         return CotationFacts(
             flags: flags, motifs: MotifSet(motifs),
-            priorities: PrioritySet(codes(request.priorities).compactMap(PriorityCriterion.init(code:))),
+            priorities: try request.priorityCriteria(),
             housingStatus: housing, firstFiling: first, evaluationDate: today, refusals: request.offerRefusals ?? 0,
-            validatedCriteria: Set(codes(request.validatedCriteria)),
+            validatedCriteria: request.validatedCriterionCodes,
             monthlyIncome: form.resources?.monthlyTotal ?? 0, monthlyRent: form.housing?.monthlyRent ?? 0,
             singleParent: form.coApplicant?.present != true && children > 0, overcrowded: false,
             worksInTerritory: false, livesInTerritory: communes.contains(form.applicant?.city ?? "-"),
             persons: form.householdPersons, children: children, disabledPersons: form.situation?.disabledPersons ?? 0)
-    }
-
-    static func codes(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     static func grid(
@@ -46,7 +49,7 @@ enum RequestCotation {
     /// Recomputes and stores the score (on registration, on every change, and nightly).
     static func refresh(_ request: HousingRequest, on db: any Database, app: Application) async throws {
         guard request.status != .brouillon, let grid = try await grid(for: request, on: db, app: app) else { return }
-        request.score = grid.total(facts(of: request, today: app.clock.today))
+        request.score = grid.total(try facts(of: request, today: app.clock.today))
         request.gridVersion = grid.grid.version
         request.gridHash = CotationGridFingerprint.of(grid.grid)
         request.primaryTypology = request.form.wishes?.typologies.sorted().first

@@ -49,7 +49,7 @@ enum GeneratedRequests {
                 if filed.days(since: today) < -40 { request.attestationSentAt = filed.adding(days: 3).startOfDayDate }
                 request.primaryTypology = request.form.wishes?.typologies.sorted().first
                 if let grid {
-                    request.score = grid.total(RequestCotation.facts(of: request, today: today))
+                    request.score = grid.total(try RequestCotation.facts(of: request, today: today))
                     request.gridVersion = grid.grid.version
                     request.gridHash = CotationGridFingerprint.of(grid.grid)
                 }

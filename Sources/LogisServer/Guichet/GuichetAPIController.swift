@@ -109,7 +109,8 @@ struct GuichetAPIController: RouteCollection {
         return AgentRequestDTO(
             request: RequestDTO(request),
             checklist: try await ChecklistView.build(for: request, on: req.db, today: req.today),
-            priorities: RequestCotation.codes(request.priorities), attestationSent: request.attestationSentAt != nil)
+            priorities: try request.priorityCriteria().elements.map(\.code),
+            attestationSent: request.attestationSentAt != nil)
     }
 
     func create(req: Request) async throws -> Response {

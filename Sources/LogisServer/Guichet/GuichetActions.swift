@@ -231,13 +231,11 @@ enum GuichetActions {
             ).id
         }
         let evidenceDocumentID = evidenceID
-        var codes = Set(RequestCotation.codes(request.priorities))
-        codes.insert(criterion.code)
-        var validated = Set(RequestCotation.codes(request.validatedCriteria))
+        var criteria = try request.priorityCriteria()
+        criteria.insert(criterion)
+        request.setPriorityCriteria(criteria)
         // The evidence was seen by the person who sets the flag: the matching criterion counts.
-        validated.insert(criterion.code)
-        request.priorities = codes.sorted().joined(separator: ",")
-        request.validatedCriteria = validated.sorted().joined(separator: ",")
+        request.validatedCriterionCodes.insert(criterion.code)
         try await req.db.transaction { db in
             try await request.save(on: db)
             let flag = PriorityFlag(
@@ -250,9 +248,10 @@ enum GuichetActions {
                 requestID: requestID, kind: .updated, label: "Statut prioritaire reconnu : \(criterion.label).",
                 actor: agent
             ).create(on: db)
+            // The score, the event and the audit line commit with the flag, or none of them.
+            try await RequestCotation.refresh(request, on: db, app: req.application)
+            try await req.audit(.requestChanged, target: .request(requestID), reason: .priority(criterion), in: db)
         }
-        try await RequestCotation.refresh(request, on: req.db, app: req.application)
-        try await req.audit(.requestChanged, target: .request(requestID), reason: .priority(criterion))
     }
 
     /// Validates a cotation criterion that needs an agent's or social worker's check.
@@ -263,23 +262,22 @@ enum GuichetActions {
     {
         // Only a criterion the grid shows as waiting for validation can be validated, one at a time.
         let grid = try await RequestCotation.grid(for: request, on: req.db, app: req.application)
-        let lines = grid?.score(RequestCotation.facts(of: request, today: req.today)).lines ?? []
+        let lines = grid?.score(try RequestCotation.facts(of: request, today: req.today)).lines ?? []
         let pending = lines.filter { $0.status == .pendingValidation }.map(\.code)
         guard pending.contains(code) else {
             throw LogisError.validation(
                 "Ce critère n’attend pas de validation pour cette demande.", code: .criterionNotPending)
         }
-        var validated = Set(RequestCotation.codes(request.validatedCriteria))
-        validated.insert(code)
-        request.validatedCriteria = validated.sorted().joined(separator: ",")
+        request.validatedCriterionCodes.insert(code)
         try await req.db.transaction { db in
             try await request.save(on: db)
             try await RequestEvent(
                 requestID: try request.requireID(), kind: .updated, label: "Critère de cotation validé : \(code).",
                 actor: agent
             ).create(on: db)
+            try await RequestCotation.refresh(request, on: db, app: req.application)
+            try await req.audit(
+                .requestChanged, target: .request(try request.requireID()), reason: .criterionValidated, in: db)
         }
-        try await RequestCotation.refresh(request, on: req.db, app: req.application)
-        try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .criterionValidated)
     }
 }

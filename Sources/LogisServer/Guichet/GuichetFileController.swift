@@ -136,7 +136,7 @@ struct GuichetFileController: RouteCollection {
             timeline: events.map {
                 .init(date: PersonalSpaceController.french($0.occurredAt), label: $0.label, comment: $0.comment)
             },
-            priorities: RequestCotation.codes(request.priorities).compactMap { PriorityCriterion(code: $0)?.label },
+            priorities: try request.priorityCriteria().elements.map(\.label),
             pendingCriteria: cotation?.lines.filter(\.pendingValidation) ?? [], score: cotation?.total,
             attestationSent: request.attestationSentAt != nil,
             radiationMotifs: RadiationMotif.allCases.filter { $0 != .attribution }.map {

@@ -32,11 +32,7 @@ struct RequestRankingFacts {
             guard let typology = Typology(parsing: code) else { throw Failure.unknownCode(field: "typologies") }
             typologies.insert(typology)
         }
-        var priorities = PrioritySet()
-        for code in RequestCotation.codes(request.priorities) {
-            guard let priority = PriorityCriterion(code: code) else { throw Failure.unknownCode(field: "priorities") }
-            priorities.insert(priority)
-        }
+        let priorities = try request.priorityCriteria()
         let eligibility = Self.eligibility(of: form, zone: zone, ceilings: ceilings, today: today)
         communeCodes = (form.wishes?.communes ?? []).compactMap { codes[$0] }
         let need: AccessibilityNeed =

@@ -57,7 +57,7 @@ enum VacancySelection {
             kept.append((request, explanation))
         }
         let swapped = wanted.contains { !first.contains($0) }
-        let hasDalo = kept.contains { PrioritySet(codesOf: $0.0).contains(.dalo) }
+        let hasDalo = try kept.contains { try $0.0.priorityCriteria().contains(.dalo) }
         if justification.isEmpty {
             if swapped {
                 throw error(
@@ -120,12 +120,5 @@ enum VacancySelection {
             try await vacancy.save(on: db)
             return rows
         }
-    }
-}
-
-extension PrioritySet {
-    /// The priorities an agent set on the request (comma-joined codes).
-    init(codesOf request: HousingRequest) {
-        self.init(RequestCotation.codes(request.priorities).compactMap(PriorityCriterion.init(code:)))
     }
 }
