@@ -33,6 +33,7 @@ enum DocumentStore {
         filename: String = "", label evidenceLabel: String? = nil
     ) async throws -> RequestDocument {
         let requestID = try request.requireID()
+        guard request.status.isLive else { throw LogisError.requestClosed }
         guard data.count <= UploadedFileKind.maximumSize else { throw LogisError.fileTooLarge }
         guard !data.isEmpty else { throw LogisError.emptyFile }
         guard let kind = UploadedFileKind.detect(data) else { throw LogisError.unsupportedFileType }

@@ -204,6 +204,7 @@ enum GuichetActions {
         _ request: HousingRequest, criterion code: String, decidedOn: String, reference: String, comment: String,
         evidence: File? = nil, by agent: Account, on req: Request
     ) async throws {
+        guard request.status.isLive else { throw LogisError.requestClosed }
         guard let criterion = PriorityCriterion(code: code) else {
             throw LogisError.validation("Critère de priorité inconnu.", code: .unknownPriority)
         }

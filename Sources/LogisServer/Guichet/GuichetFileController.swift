@@ -58,7 +58,9 @@ struct GuichetFileController: RouteCollection {
                 (try? RequestStateMachine.apply(
                     move, to: request.status, by: actor, previous: request.statusBeforeRadiation)) != nil
             }
-            upload = Policies.upload.allows(role)
+            // A closed file (struck off, satisfied) takes no new piece and no new priority.
+            let open = request.status.isLive
+            upload = Policies.upload.allows(role) && open
             preview = Policies.preview.allows(role)
             review = Policies.review.allows(role)
             activate = Policies.activate.allows(role) && may(.activate)
@@ -70,7 +72,7 @@ struct GuichetFileController: RouteCollection {
                 RequestDeadlines.canRestore(radiatedOn: CalendarDate.today(now: $0), on: today)
             }
             restore = Policies.restore.allows(role) && may(.restore) && inWindow == true
-            priority = Policies.priority.allows(role)
+            priority = Policies.priority.allows(role) && open
         }
     }
 

@@ -107,6 +107,19 @@ final class RequestStatusMovesTests: XCTestCase {
             XCTAssertTrue(radiated.contains("/annuler-radiation"))
             let seenAfterRadiation = try await page(agent)
             XCTAssertFalse(seenAfterRadiation.contains("/radier\""), "a struck-off request is not struck off again")
+            XCTAssertFalse(seenAfterRadiation.contains("/pieces\" enctype"), "a closed file takes no new piece")
+            XCTAssertFalse(seenAfterRadiation.contains("/priorites\""), "nor a new priority")
+            XCTAssertTrue(active.contains("/pieces\" enctype"), "a live file takes pieces")
+            try await app.send(
+                .POST, "guichet/demandes/\(id)/priorites",
+                beforeRequest: {
+                    Browser.post(
+                        &$0, form: ["criterion": "dalo", "decidedOn": "2026-01-05", "reference": "D-1"], session: agent)
+                },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .conflict, "the route refuses what the page no longer offers")
+                    XCTAssertTrue(res.body.string.contains("close"), res.body.string)
+                })
             clock.set(try CalendarDate(iso: "2026-02-10"))
             let late = try await Browser.signIn(app, email: "admin@demo.logis.fr", password: DemoData.password)
             let tooLate = try await page(late)

@@ -74,6 +74,10 @@ extension LogisError {
         message:
             "Une erreur inattendue est survenue. Réessayez plus tard ; si le problème persiste, contactez votre guichet."
     )
+    /// A struck-off or satisfied request takes no new piece and no new priority.
+    static let requestClosed = LogisError(
+        .conflict, code: .requestClosed,
+        message: "Cette demande est close (radiée ou satisfaite) : elle ne reçoit plus de pièce ni de statut.")
     static let databaseUnavailable = LogisError(
         .serviceUnavailable, code: .databaseUnavailable,
         message: "Le service est momentanément indisponible. Réessayez dans quelques minutes.")
