@@ -29,6 +29,7 @@ extension Application {
         try register(collection: OfferAPIController())
         try register(collection: OfferPagesController())
         try register(collection: CaleolPagesController())
+        try register(collection: JobsAdminController())
         try register(collection: APIDocsController(resourcesDirectory: directory.resourcesDirectory))
         allowedMethods = AllowedMethods(routes: routes.all)
     }

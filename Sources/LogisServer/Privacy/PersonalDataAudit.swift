@@ -52,6 +52,8 @@ enum PersonalDataAudit {
         case .requestAnonymised: "Anonymisation de la demande (durée de conservation écoulée)"
         case .retentionApplied: "Application des durées de conservation"
         case .personalDataExported: "Téléchargement de vos données"
+        case .jobsViewed: "Consultation des tâches quotidiennes et des messages"
+        case .messageRetried: "Nouvel envoi d’un message en échec"
         case .none: action
         }
     }

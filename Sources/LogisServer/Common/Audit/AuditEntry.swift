@@ -58,6 +58,10 @@ enum AuditAction: String, Sendable {
     case retentionApplied = "retention_applied"
     /// The person downloaded the copy of their data (RGPD article 15), from the page or the API.
     case personalDataExported = "personal_data_exported"
+    /// An administrator opened the view of the daily jobs and of the outbox.
+    case jobsViewed = "jobs_viewed"
+    /// An administrator put a failed message back in the outbox.
+    case messageRetried = "message_retried"
 }
 
 enum AuditOutcome: String, Sendable {

@@ -46,6 +46,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case justificationTooLong = "justification_too_long"
     case memberNotFound = "member_not_found"
     case memberRequired = "member_required"
+    case messageNotFailed = "message_not_failed"
     case methodNotAllowed = "method_not_allowed"
     case missingCriteria = "missing_criteria"
     case moveForbidden = "move_forbidden"

@@ -16,12 +16,14 @@ struct LayoutContext: Encodable {
         let guichet: Bool
         let attributions: Bool
         let caleol: Bool
+        let jobs: Bool
 
         init(_ role: Role) {
             personalSpace = PersonalSpaceController.applicants.allows(role)
             guichet = GuichetHomeController.agents.allows(role)
             attributions = VacancyAPIController.viewers.allows(role)
             caleol = CaleolAPIController.commission.allows(role)
+            jobs = JobsAdminController.administrators.allows(role)
         }
     }
 
