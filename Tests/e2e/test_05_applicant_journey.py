@@ -333,12 +333,13 @@ def check_cotation(driver, screenshot, axe_check) -> None:
     axe_check(driver, "cotation")
 
 
+RENEW_CONTROL = "//*[self::a or self::button][normalize-space()='Renouveler ma demande']"
+
+
 def renew(driver, screenshot, axe_check) -> None:
     visit(driver, "/mon-espace")
     assert driver.find_elements(By.ID, "nud")
-    assert not driver.find_elements(By.XPATH, "//button[normalize-space()='Renouveler ma demande']"), (
-        "a request filed today must not be renewable yet"
-    )
+    assert not driver.find_elements(By.XPATH, RENEW_CONTROL), "a request filed today must not be renewable yet"
 
     submit_with(driver, "Se déconnecter")
     assert "Se connecter" in header_text(driver)
@@ -356,13 +357,20 @@ def renew(driver, screenshot, axe_check) -> None:
     assert "Demande renouvelée" not in timeline.text
     axe_check(driver, "mon-espace-demandeur-demo")
 
+    # Never one click: a review of the request, then a confirmation.
+    click_and_wait(driver, driver.find_element(By.LINK_TEXT, "Renouveler ma demande"))
+    assert path_of(driver) == "/mon-espace/renouveler", path_of(driver)
+    assert driver.find_elements(By.PARTIAL_LINK_TEXT, "Modifier"), "each section of the review can be corrected"
+    screenshot(driver, "renouvellement-verification")
+    axe_check(driver, "renouvellement-verification")
+    submit_with(driver, "Renouveler ma demande")
+    assert "cochez la case" in driver.find_element(By.CSS_SELECTOR, "main").text, "renewed without the confirmation"
+    driver.find_element(By.ID, "confirm").click()
     submit_with(driver, "Renouveler ma demande")
     screenshot(driver, "mon-espace-demande-renouvelee")
     notice = driver.find_element(By.CSS_SELECTOR, "div.alert-notice")
     assert "Votre demande a bien été renouvelée." in notice.text, notice.text
     timeline = driver.find_element(By.CSS_SELECTOR, "ol.timeline")
     assert "Demande renouvelée" in timeline.text, timeline.text
-    assert not driver.find_elements(By.XPATH, "//button[normalize-space()='Renouveler ma demande']"), (
-        "once renewed, the request must not be renewable again"
-    )
+    assert not driver.find_elements(By.XPATH, RENEW_CONTROL), "once renewed, the request must not be renewable again"
     axe_check(driver, "mon-espace-demande-renouvelee")

@@ -9,6 +9,7 @@ struct PersonalSpaceController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let space = routes.grouped("mon-espace")
         space.get(use: home).access(Self.applicants)
+        space.get("renouveler", use: renewalReview).access(Self.applicants)
         space.post("renouveler", use: renew).access(Self.applicants)
         space.get("attestation.pdf", use: attestation).access(Self.applicants)
         space.get("abandonner", use: abandonForm).access(Self.applicants)
@@ -119,13 +120,6 @@ struct PersonalSpaceController: RouteCollection {
         } catch let failure as LogisError where failure.isRefusal {
             return try await renderHome(req, feedback: failure.message).encodeResponse(status: failure.status, for: req)
         }
-    }
-
-    func renew(req: Request) async throws -> Response {
-        let account = try req.requireAccount()
-        guard let request = try await RequestLookup.live(of: account, on: req.db) else { throw RequestLookup.notFound }
-        try await RequestLifecycle.renew(request, by: account, on: req.db, today: req.today)
-        return req.redirect(to: "/mon-espace?message=renouvelee")
     }
 
     func attestation(req: Request) async throws -> Response {

@@ -27,8 +27,21 @@ final class DemoApplicantTests: XCTestCase {
                 XCTAssertTrue(res.body.string.contains("cotation-detail"))
                 XCTAssertTrue(res.body.string.contains(" mois</strong>"), "generated attributions give an average wait")
             }
+            // Never one click: the review page shows the request, and renewal needs the confirmation.
+            try await app.send(.GET, "mon-espace/renouveler", beforeRequest: { Browser.withSession(&$0, session) }) {
+                res in
+                XCTAssertEqual(res.status, .ok)
+                XCTAssertTrue(res.body.string.contains("/demande/etape/"), "each section can be corrected")
+            }
             try await app.send(
                 .POST, "mon-espace/renouveler", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
+                afterResponse: { XCTAssertEqual($0.status, .unprocessableEntity) })
+            let owner = try await Account.query(on: app.db).filter(\.$email == "demandeur@demo.logis.fr").first()
+            let notYet = try await HousingRequest.query(on: app.db).filter(\.$account.$id == owner?.id).first()
+            XCTAssertEqual(notYet?.renewals, 0, "nothing renewed without the confirmation")
+            try await app.send(
+                .POST, "mon-espace/renouveler",
+                beforeRequest: { Browser.post(&$0, form: ["confirm": "oui"], session: session) },
                 afterResponse: { XCTAssertEqual($0.headers.first(name: .location), "/mon-espace?message=renouvelee") })
             let applicant = try await Account.query(on: app.db).filter(\.$email == "demandeur@demo.logis.fr").first()
             let request = try await HousingRequest.query(on: app.db).filter(\.$account.$id == applicant?.id).first()
