@@ -28,9 +28,12 @@ enum AccountRegistration {
         // The same work for a known address as for a new one: one Bcrypt hash, one token, one message.
         let hash = try await req.application.passwordWork.hash(password)
         let secret = AccountToken.Secret.generate()
+        // Read before the transaction, whose first statement is then a write: on SQLite a
+        // transaction that reads, then writes after another writer committed fails as busy.
+        let existing = try await Account.query(on: req.db).filter(\.$email == email).first()
         do {
             try await req.db.transaction { db in
-                if let existing = try await Account.query(on: db).filter(\.$email == email).first() {
+                if let existing {
                     try await tellOwner(existing, on: req, db: db)
                     return
                 }

@@ -19,8 +19,10 @@ enum PasswordReset {
         // transaction runs and one audit line is written, whether the address is known or not.
         let secret = AccountToken.Secret.generate()
         let now = req.now
+        // Read before the transaction, whose first statement is then a write (SQLite, see AccountRegistration).
+        let found = try await Account.query(on: req.db).filter(\.$email == email).first()
         try await req.db.transaction { db in
-            guard let account = try await Account.query(on: db).filter(\.$email == email).first() else {
+            guard let account = found else {
                 try await req.audit(.passwordResetRequested, outcome: .failure, in: db)
                 return
             }

@@ -63,7 +63,12 @@ struct SessionAPIController: RouteCollection {
         try await AccountRegistration.register(
             email: body.email, password: body.password, displayName: body.displayName, on: req)
         let answer = SignUpAccepted(status: "confirmation_sent", message: AccountRegistration.sentMessage)
-        return try await answer.encodeResponse(status: .accepted, for: req)
+        // Sorted keys: the body is the same byte for byte, whichever address was given.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let response = Response(status: .accepted)
+        try response.content.encode(answer, using: encoder)
+        return response
     }
 
     func me(req: Request) async throws -> AccountSummary {

@@ -118,4 +118,25 @@ final class SignUpTests: XCTestCase {
         // The owner's password is untouched: the demo password still opens the account.
         _ = try await Browser.signIn(app, email: "demandeur@demo.logis.fr", password: DemoData.password)
     }
+
+    /// On SQLite a transaction that reads, then writes after another writer committed fails as
+    /// busy (the kill -9 run saw 500s): sign-ups at once, some of one address, all get the answer.
+    func testParallelSignUpsAllGetTheAnswer() async throws {
+        try await withApp { app in
+            let emails = (0..<4).map { "parallele\($0)@exemple.fr" } + Array(repeating: "meme@exemple.fr", count: 3)
+            let password = strongPassword
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for email in emails {
+                    group.addTask {
+                        let req = Request(application: app, on: app.eventLoopGroup.next())
+                        try await AccountRegistration.register(
+                            email: email, password: password, displayName: "Parallèle", on: req)
+                    }
+                }
+                try await group.waitForAll()
+            }
+            let accounts = try await Account.query(on: app.db).count()
+            XCTAssertEqual(accounts, 5, "one account per address")
+        }
+    }
 }
