@@ -35,6 +35,7 @@ import itertools
 import json
 import os
 import random
+import re
 import shutil
 import signal
 import socket
@@ -190,6 +191,23 @@ def multipart(fields: dict[str, str], filename: str, data: bytes) -> tuple[bytes
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
+def confirm_email(port: int, database: Path, email: str, forwarded: str) -> int:
+    """Opens the confirmation link of the sign-up as its owner would: the token is read from the
+    outbox row's body (the test's only way in; the server has no backdoor). Returns the status."""
+    with sqlite3.connect(f"file:{database}?mode=ro", uri=True, timeout=10) as rows:
+        row = rows.execute(
+            "SELECT body FROM outbox_messages WHERE recipient = ? AND template = 'email-confirmation' "
+            "ORDER BY created_at DESC LIMIT 1", (email,)).fetchone()
+    match = re.search(r"https?://[^/\s]+(/inscription/confirmer/[A-Za-z0-9_-]+)", row[0] if row else "")
+    if not match:
+        return 0
+    csrf = uuid.uuid4().hex + uuid.uuid4().hex[:11]
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"logis_csrf={csrf}",
+               "X-Forwarded-For": forwarded}
+    status, _ = request("POST", port, match.group(1), body=f"_csrf={csrf}".encode(), headers=headers)
+    return status
+
+
 class Ledger:
     """What the server acknowledged, and what it was asked (for uploads in flight at a kill)."""
 
@@ -208,7 +226,8 @@ class Ledger:
             self.statuses[f"{step} {status} {code}".strip()] += 1
 
 
-def client(port: int, ledger: Ledger, numbers, running: threading.Event, finished: threading.Event) -> None:
+def client(port: int, database: Path, ledger: Ledger, numbers, running: threading.Event,
+           finished: threading.Event) -> None:
     while not finished.is_set():
         if not running.wait(timeout=0.2):
             continue
@@ -219,8 +238,12 @@ def client(port: int, ledger: Ledger, numbers, running: threading.Event, finishe
         try:
             status, body = json_call("POST", port, "/api/v1/accounts",
                                      {"email": email, "password": PASSWORD, "displayName": "Crash"}, forwarded=forwarded)
-            if status != 201:
+            if status != 202:
                 ledger.unexpected("sign-up", status, body)
+                continue
+            status = confirm_email(port, database, email, forwarded)
+            if status != 303:
+                ledger.unexpected("confirm", status, None)
                 continue
             status, body = json_call("POST", port, "/api/v1/session", {"email": email, "password": PASSWORD},
                                      forwarded=forwarded)
@@ -376,7 +399,7 @@ def main() -> int:
     ledger = Ledger()
     running, finished = threading.Event(), threading.Event()
     numbers = itertools.count(1)
-    threads = [threading.Thread(target=client, args=(server.port, ledger, numbers, running, finished), daemon=True)
+    threads = [threading.Thread(target=client, args=(server.port, workdir / "logis.sqlite", ledger, numbers, running, finished), daemon=True)
                for _ in range(CLIENTS)]
     began = time.monotonic()
     restarts: list[float] = []

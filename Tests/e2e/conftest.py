@@ -81,6 +81,9 @@ def base_url():
     for name in ("DATABASE_URL", "LOGIS_PUBLIC_URL"):
         env.pop(name, None)  # SQLite, plain-HTTP cookies
     env["LOGIS_SQLITE_PATH"] = str(workdir / "e2e.sqlite")
+    # The journeys read the confirmation link of a sign-up from the outbox row, as the owner
+    # would read it in their mailbox (support.confirm_email).
+    os.environ["LOGIS_E2E_SQLITE"] = env["LOGIS_SQLITE_PATH"]
     env["LOGIS_BCRYPT_COST"] = "4"
     log_path = workdir / "server.log"
     log = open(log_path, "wb")

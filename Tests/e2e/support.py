@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import re
+import sqlite3
 import uuid
 from urllib.parse import urlsplit
 
@@ -86,3 +89,39 @@ def header(driver):
 
 def header_text(driver) -> str:
     return header(driver).text
+
+
+def mailed_link(email: str, template: str) -> str:
+    """The path of the link in the latest message `template` queued for `email` (the outbox row)."""
+    with sqlite3.connect(f"file:{os.environ['LOGIS_E2E_SQLITE']}?mode=ro", uri=True, timeout=10) as rows:
+        row = rows.execute(
+            "SELECT body FROM outbox_messages WHERE recipient = ? AND template = ? ORDER BY created_at DESC LIMIT 1",
+            (email.lower(), template)).fetchone()
+    assert row, f"no {template} message for {email}"
+    match = re.search(r"https?://[^/\s]+(/[^\s]+)", row[0])
+    assert match, row[0]
+    return match.group(1)
+
+
+def confirm_email(driver, email: str) -> None:
+    """Opens the sign-up's confirmation link and presses its button; ends on the sign-in page."""
+    visit(driver, mailed_link(email, "email-confirmation"))
+    assert h1(driver) == "Confirmer mon adresse e-mail"
+    submit_with(driver, "Confirmer mon adresse")
+    assert path_of(driver) == "/connexion?message=adresse-confirmee", path_of(driver)
+
+
+def sign_up_and_sign_in(driver, name: str, email: str, password: str) -> None:
+    """Creates an account through the pages, confirms its address, then signs in."""
+    visit(driver, "/inscription")
+    fill(driver, "displayName", name)
+    fill(driver, "email", email)
+    fill(driver, "password", password)
+    fill(driver, "passwordConfirmation", password)
+    submit_with(driver, "Créer mon compte")
+    assert h1(driver) == "Vérifiez votre messagerie", h1(driver)
+    confirm_email(driver, email)
+    fill(driver, "email", email)
+    fill(driver, "password", password)
+    submit_with(driver, "Se connecter")
+    assert path_of(driver) == "/compte", path_of(driver)

@@ -24,6 +24,7 @@ from conftest import SHOT_DIR
 from support import (
     DEMO_PASSWORD,
     STRONG_PASSWORD,
+    sign_up_and_sign_in,
     TIMEOUT,
     click_and_wait,
     fill,
@@ -139,14 +140,8 @@ def test_applicant_journey(driver, screenshot, axe_check, tmp_path):
 
 def sign_up(driver, screenshot, axe_check) -> None:
     email = f"e2e-demandeur-{uuid.uuid4().hex[:12]}@exemple.fr"
-    visit(driver, "/inscription")
-    fill(driver, "displayName", "Léa Martin")
-    fill(driver, "email", email)
-    fill(driver, "password", STRONG_PASSWORD)
-    fill(driver, "passwordConfirmation", STRONG_PASSWORD)
-    submit_with(driver, "Créer mon compte")
+    sign_up_and_sign_in(driver, "Léa Martin", email, STRONG_PASSWORD)
     screenshot(driver, "parcours-compte-cree")
-    assert path_of(driver) == "/compte", f"sign-up ended on {path_of(driver)}"
     assert email in main_text(driver)
     assert "Se déconnecter" in header_text(driver)
 

@@ -20,6 +20,7 @@ from support import (
     click_and_wait,
     DEMO_PASSWORD,
     STRONG_PASSWORD,
+    sign_up_and_sign_in,
     TIMEOUT,
     button,
     fill,
@@ -205,13 +206,7 @@ def test_guichet_paper_entry_duplicate_and_pieces(driver, screenshot, axe_check,
     email = f"e2e-papier-{uuid.uuid4().hex[:12]}@exemple.fr"
 
     # 0. The person already has an applicant account with that e-mail (no request yet).
-    visit(driver, "/inscription")
-    fill(driver, "displayName", "Élise Lefèvre-Dupont")
-    fill(driver, "email", email)
-    fill(driver, "password", STRONG_PASSWORD)
-    fill(driver, "passwordConfirmation", STRONG_PASSWORD)
-    submit_with(driver, "Créer mon compte")
-    assert path_of(driver) == "/compte", field_errors(driver)
+    sign_up_and_sign_in(driver, "Élise Lefèvre-Dupont", email, STRONG_PASSWORD)
     screenshot(driver, "70-compte-demandeur-papier")
     sign_out(driver)
 

@@ -17,13 +17,21 @@ final class Account: Model, Authenticatable, @unchecked Sendable {
     @OptionalParent(key: "guichet_id") var guichet: Guichet?
     /// The bailleur or réservataire an agent works for (M0016): its stock, its contingent.
     @OptionalParent(key: "organisation_id") var organisation: Organisation?
+    /// When the owner opened the confirmation link (M0021); nil: the account cannot sign in yet.
+    @OptionalField(key: "email_confirmed_at") var emailConfirmedAt: Date?
     @Timestamp(key: "created_at", on: .create) var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) var updatedAt: Date?
 
     init() {}
 
-    init(email: String, passwordHash: String, role: Role, displayName: String, territoryID: UUID? = nil) {
+    /// `emailConfirmedAt` is nil only for a sign-up waiting for its link; agents and the demo
+    /// accounts are created confirmed.
+    init(
+        email: String, passwordHash: String, role: Role, displayName: String, territoryID: UUID? = nil,
+        emailConfirmedAt: Date?
+    ) {
         self.email = Account.normalise(email: email)
+        self.emailConfirmedAt = emailConfirmedAt
         self.passwordHash = passwordHash
         self.role = role
         self.displayName = displayName

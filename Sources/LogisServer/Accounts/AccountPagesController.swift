@@ -31,7 +31,10 @@ struct AccountPagesController: RouteCollection {
 
     func signInForm(req: Request) async throws -> View {
         let next = safeNext(req.query[String.self, at: "suite"])
-        let page = SignInPage(layout: req.layoutContext(title: "Se connecter"), feedback: .none, email: "", next: next)
+        let page = SignInPage(
+            layout: req.layoutContext(title: "Se connecter"),
+            feedback: signInNotice(req.query[String.self, at: "message"]),
+            email: "", next: next)
         return try await req.view.render("accounts/sign-in", page)
     }
 
@@ -45,6 +48,7 @@ struct AccountPagesController: RouteCollection {
             return response
         } catch let failure as LogisError
             where failure.code == SignIn.wrongCredentials.code || failure.status == .tooManyRequests
+            || failure.code == ErrorCode.emailNotConfirmed.rawValue
         {
             let page = SignInPage(
                 layout: req.layoutContext(title: "Se connecter"), feedback: .error(failure.message), email: form.email,
@@ -81,16 +85,35 @@ struct AccountPagesController: RouteCollection {
             guard form.password == form.passwordConfirmation else {
                 throw LogisError.validation("Les deux mots de passe ne sont pas identiques.", code: .passwordMismatch)
             }
-            let account = try await AccountRegistration.register(
+            try await AccountRegistration.register(
                 email: form.email, password: form.password, displayName: form.displayName, on: req)
-            let response = req.redirect(to: "/compte", redirectType: .normal)
-            try await startWebSession(for: account, on: req, response: response)
-            return response
-        } catch let failure as LogisError where failure.status == .unprocessableEntity || failure.status == .conflict {
+            // Nothing about the address in the answer: the same page whether or not it had an account.
+            let page = SignUpSentPage(
+                layout: req.layoutContext(title: "Vérifiez votre messagerie"),
+                feedback: .notice(AccountRegistration.sentMessage))
+            return try await req.view.render("accounts/sign-up-sent", page).encodeResponse(for: req)
+        } catch let failure as LogisError
+            where failure.status == .unprocessableEntity || failure.status == .tooManyRequests
+        {
             let page = SignUpPage(
                 layout: req.layoutContext(title: "Créer mon compte"), feedback: .error(failure.message),
                 displayName: form.displayName, email: form.email, passwordRule: PasswordPolicy.ruleText)
             return try await req.view.render("accounts/sign-up", page).encodeResponse(status: failure.status, for: req)
+        }
+    }
+
+    struct SignUpSentPage: Encodable {
+        let layout: LayoutContext
+        let feedback: FormFeedback
+    }
+
+    /// The notice after a link from a message was used (password reset, address confirmed).
+    private func signInNotice(_ message: String?) -> FormFeedback {
+        switch message {
+        case "mot-de-passe-reinitialise":
+            .notice("Votre mot de passe a été changé et toutes vos sessions ont été fermées. Connectez-vous.")
+        case "adresse-confirmee": .notice("Votre adresse e-mail est confirmée. Vous pouvez vous connecter.")
+        default: .none
         }
     }
 

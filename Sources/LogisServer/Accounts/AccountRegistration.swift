@@ -1,19 +1,21 @@
 import Fluent
 import Vapor
 
-/// Creates an applicant account (sign-up); shared by the page and the API.
+/// Sign-up, shared by the page and the API. The answer is the same whether or not the address
+/// has an account (issue 15 §5): a new address gets an unconfirmed account and a confirmation
+/// link; a known one gets nothing created, and its owner is told by e-mail.
 enum AccountRegistration {
-    static let emailTaken = LogisError(
-        .conflict, code: .emailTaken, message: "Un compte existe déjà avec cette adresse e-mail. Connectez-vous.")
+    static let invalidEmail = LogisError.validation(
+        "Adresse e-mail invalide (exemple : prenom.nom@exemple.fr).", code: .invalidEmail)
 
-    static func register(email: String, password: String, displayName: String, on req: Request) async throws -> Account
-    {
+    static let sentMessage =
+        "Un message vient d’être envoyé à cette adresse pour confirmer votre inscription. Ouvrez le lien qu’il "
+        + "contient (valable 24 heures), puis connectez-vous. Pensez à regarder dans les courriers indésirables."
+
+    static func register(email: String, password: String, displayName: String, on req: Request) async throws {
         let email = Account.normalise(email: email)
         let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard isPlausible(email: email) else {
-            throw LogisError.validation(
-                "Adresse e-mail invalide (exemple : prenom.nom@exemple.fr).", code: .invalidEmail)
-        }
+        guard isPlausible(email: email) else { throw invalidEmail }
         guard let name = TextInput.clean(name, allowLineBreaks: false) else {
             throw LogisError.validation(TextInput.refusedMessage, code: .invalidDisplayName)
         }
@@ -21,15 +23,41 @@ enum AccountRegistration {
             throw LogisError.validation("Indiquez votre nom (100 caractères au plus).", code: .invalidDisplayName)
         }
         if let weak = PasswordPolicy.check(password) { throw weak }
-        _ = try await AttemptThrottle(database: req.db, now: req.now).admit([.signUpFrom(address: req.clientAddress)])
-        if try await Account.query(on: req.db).filter(\.$email == email).first() != nil {
-            throw emailTaken
-        }
+        _ = try await AttemptThrottle(database: req.db, now: req.now)
+            .admit([.signUpFrom(address: req.clientAddress), .signUpFor(email: email)])
+        // The same work for a known address as for a new one: one Bcrypt hash, one token, one message.
         let hash = try await req.application.passwordWork.hash(password)
-        let account = Account(email: email, passwordHash: hash, role: .demandeur, displayName: name)
-        try await account.create(on: req.db)
-        try await req.audit(.signUp, target: .account(account.id), actor: account)
-        return account
+        let secret = AccountToken.Secret.generate()
+        // Read before the transaction, whose first statement is then a write: on SQLite a
+        // transaction that reads, then writes after another writer committed fails as busy.
+        let existing = try await Account.query(on: req.db).filter(\.$email == email).first()
+        do {
+            try await req.db.transaction { db in
+                if let existing {
+                    try await tellOwner(existing, on: req, db: db)
+                    return
+                }
+                let account = Account(
+                    email: email, passwordHash: hash, role: .demandeur, displayName: name, emailConfirmedAt: nil)
+                try await account.create(on: db)
+                try await EmailConfirmation.send(to: account, secret: secret, on: req, db: db)
+                try await req.audit(.signUp, target: .account(account.id), actor: account, in: db)
+            }
+        } catch let failure as any DatabaseError where failure.isConstraintFailure {
+            // Two sign-ups of one new address at once: the other created the account and queued
+            // its link; this one has nothing to add, and the answer is the same.
+        }
+    }
+
+    /// The address has an account: nothing is created and the owner learns of the attempt.
+    private static func tellOwner(_ account: Account, on req: Request, db: any Database) async throws {
+        let app = req.application
+        let text = MessageTexts.signUpAttempt(
+            confirmed: account.emailConfirmedAt != nil,
+            resetLink: AccountLinks.url(AccountLinks.forgottenPasswordPath, on: app),
+            signInLink: AccountLinks.url(AccountLinks.signInPath, on: app))
+        try await AccountLinks.enqueue(text, to: account, key: "sign-up-attempt:\(UUID())", now: req.now, on: db)
+        try await req.audit(.signUpExistingAddress, target: .account(account.id), outcome: .denied, in: db)
     }
 
     static func isPlausible(email: String) -> Bool {

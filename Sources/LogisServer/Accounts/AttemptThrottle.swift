@@ -123,4 +123,18 @@ extension AttemptThrottle.Counter {
 
     /// Accounts created from one address (each costs a Bcrypt hash).
     static func signUpFrom(address: String) -> Self { .init("sign-up", address, limit: 10, growing: false) }
+
+    /// Sign-ups with one address: each sends a message to it, which must not become a way to flood a mailbox.
+    static func signUpFor(email: String) -> Self { .init("sign-up-email", email, limit: 3, growing: false) }
+
+    /// Password reset links asked from one address, whatever the e-mail.
+    static func resetFrom(address: String) -> Self { .init("reset-address", address, limit: 10, growing: false) }
+
+    /// Password reset links asked for one e-mail (known or not: the answer must not differ).
+    static func resetFor(email: String) -> Self { .init("reset-email", email, limit: 3, growing: false) }
+
+    /// Confirmation links sent again on sign-in with the right password to an unconfirmed account.
+    static func confirmationResend(accountID: UUID) -> Self {
+        .init("confirmation-resend", accountID.uuidString, limit: 3, growing: false)
+    }
 }

@@ -26,6 +26,13 @@ enum SignIn {
             throw wrongCredentials
         }
         try await throttle.forget(attempt, clearing: [pair])
+        // Only after the right password: nobody else learns that the address has an account.
+        guard account.emailConfirmedAt != nil else {
+            try await request.audit(
+                .signInFailed, target: .account(account.id), outcome: .denied, reason: .emailNotConfirmed,
+                actor: account)
+            throw try await EmailConfirmation.resend(to: account, on: request)
+        }
         try await request.audit(.signIn, target: .account(account.id), actor: account)
         return account
     }

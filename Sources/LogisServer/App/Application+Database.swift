@@ -45,6 +45,7 @@ extension Application {
             M0018AddGridHash(),
             M0019CreateJobRuns(),
             M0020CreateOutbox(),
+            M0021CreateAccountTokens(),
         ]
     }
 

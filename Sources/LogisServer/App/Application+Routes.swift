@@ -11,6 +11,8 @@ extension Application {
         try register(collection: DirectoryController())
         try register(collection: AccountPagesController(secureCookies: settings.secureCookies))
         try register(collection: SessionAPIController())
+        try register(collection: PasswordResetController())
+        try register(collection: EmailConfirmationController())
         try register(collection: RequestWizardController())
         try register(collection: PersonalSpaceController())
         try register(collection: PersonalDataController())

@@ -24,6 +24,10 @@ public struct Settings: Sendable {
     public var trustedProxies = TrustedProxies.none
     /// How much a request may send, and how fast: the defence against slow or oversized bodies.
     public var limits = RequestLimits()
+    /// `LOGIS_PUBLIC_URL` without its trailing slash: the start of the links sent by e-mail. Never
+    /// taken from the request's `Host` header, which the sender writes (a forged host would send
+    /// a reset link pointing at the attacker's site). Unset: the address `serve` listens on by default.
+    public var publicURL = "http://127.0.0.1:8080"
 
     public var databaseKind: DatabaseKind { databaseURL == nil ? .sqlite : .postgres }
 
@@ -53,6 +57,9 @@ public struct Settings: Sendable {
             rulesDataDirectory: Environment.get("LOGIS_RULES_DIR") ?? "var/rules",
             filesDirectory: Environment.get("LOGIS_FILES_DIR") ?? "var/files"
         )
+        if !publicURL.isEmpty {
+            self.publicURL = String(publicURL.reversed().drop { $0 == "/" }.reversed())
+        }
         trustedProxies = try TrustedProxies(parsing: Environment.get("LOGIS_TRUSTED_PROXIES") ?? "")
         if trustedProxies.isEmpty, Environment.get("LOGIS_TRUSTED_PROXY") == "1" {
             // The earlier on/off setting meant a proxy on the same machine.

@@ -66,8 +66,9 @@ enum DemoData {
             guard try await Account.query(on: db).filter(\.$email == demo.email).first() == nil else { continue }
             let territoryID = demo.territory.flatMap { territoryIDs[$0] }
             let account = Account(
-                email: demo.email, passwordHash: hash, role: demo.role, displayName: demo.name, territoryID: territoryID
-            )
+                email: demo.email, passwordHash: hash, role: demo.role, displayName: demo.name,
+                territoryID: territoryID,
+                emailConfirmedAt: app.clock.now)
             if let desk = demo.desk, let territoryID {
                 account.$guichet.id = try await Guichet.query(on: db).filter(\.$territory.$id == territoryID)
                     .filter(\.$name == desk).first()?.id

@@ -202,7 +202,7 @@ final class CaleolFlowTests: XCTestCase {
             let outsider = Account(
                 email: "autre.membre@exemple.fr", passwordHash: try app.password.hash("Membre-Test-2026"),
                 role: .caleol,
-                displayName: "Membre d’une autre commission")
+                displayName: "Membre d’une autre commission", emailConfirmedAt: Date())
             try await outsider.create(on: app.db)
             let outsiderToken = try await app.token(email: "autre.membre@exemple.fr", password: "Membre-Test-2026")
             let applicant = try await app.demoToken("demandeur@demo.logis.fr")

@@ -238,14 +238,7 @@ final class GuichetPiecesTests: XCTestCase {
         try await withApp(demo: true) { app in
             // The desk registers a paper request; the applicant attaches it with the one-time code.
             let applicantPassword = "Logement-Test-2026"
-            try await app.send(
-                .POST, "api/v1/accounts",
-                beforeRequest: {
-                    try $0.content.encode([
-                        "email": "papier@exemple.fr", "password": applicantPassword, "displayName": "Élise",
-                    ])
-                },
-                afterResponse: { XCTAssertEqual($0.status, .created) })
+            try await app.signUpConfirmed(email: "papier@exemple.fr", password: applicantPassword, displayName: "Élise")
             let agent = try await Browser.signIn(app, email: "enregistreur@demo.logis.fr", password: DemoData.password)
             let id = try await app.enterPaperRequest(session: agent, applicant: ["email": "papier@exemple.fr"])
             try await app.send(

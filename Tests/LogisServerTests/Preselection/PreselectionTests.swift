@@ -188,7 +188,7 @@ final class PreselectionTests: XCTestCase {
             // Another bailleur's agent.
             let other = Account(
                 email: "autre.bailleur@exemple.fr", passwordHash: try app.password.hash("Bailleur-Test-2026"),
-                role: .bailleur, displayName: "Autre bailleur")
+                role: .bailleur, displayName: "Autre bailleur", emailConfirmedAt: Date())
             other.$organisation.id = try await Organisation.query(on: app.db).filter(\.$name == "Habitat du Gard")
                 .first()?.requireID()
             try await other.create(on: app.db)

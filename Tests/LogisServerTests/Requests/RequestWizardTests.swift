@@ -6,12 +6,7 @@ import XCTVapor
 final class RequestWizardTests: XCTestCase {
     func signUp(_ app: Application, email: String) async throws -> String {
         let password = "Logement-Test-2026"
-        try await app.send(
-            .POST, "api/v1/accounts",
-            beforeRequest: {
-                try $0.content.encode(["email": email, "password": password, "displayName": "Léa Martin"])
-            },
-            afterResponse: { XCTAssertEqual($0.status, .created) })
+        try await app.signUpConfirmed(email: email, password: password, displayName: "Léa Martin")
         return try await Browser.signIn(app, email: email, password: password)
     }
 

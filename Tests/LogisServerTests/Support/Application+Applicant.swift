@@ -6,10 +6,7 @@ import XCTVapor
 extension Application {
     /// Signs a new applicant up through the API and returns their bearer token.
     func newApplicantToken(email: String, password: String = "Logement-Test-2026") async throws -> String {
-        try await send(
-            .POST, "api/v1/accounts",
-            beforeRequest: { try $0.content.encode(["email": email, "password": password, "displayName": "API"]) },
-            afterResponse: { XCTAssertEqual($0.status, .created) })
+        try await signUpConfirmed(email: email, password: password)
         struct Token: Decodable { let token: String }
         var token = ""
         try await send(

@@ -14,5 +14,8 @@ final class MovableClock: Sendable {
 
     func set(_ day: CalendarDate) { current.withLockedValue { $0 = day.startOfDayDate } }
 
+    /// Moves the clock forward within the day (links that last minutes).
+    func advance(by seconds: TimeInterval) { current.withLockedValue { $0 = $0.addingTimeInterval(seconds) } }
+
     var logisClock: LogisClock { LogisClock { [current] in current.withLockedValue { $0 } } }
 }

@@ -43,6 +43,14 @@ enum AuditAction: String, Sendable {
     case signInThrottled = "sign_in_throttled"
     case signOut = "sign_out"
     case passwordChanged = "password_changed"
+    /// « Mot de passe oublié ? »: a link was asked for; no target when the address has no account.
+    case passwordResetRequested = "password_reset_requested"
+    /// The password was replaced through a reset link; every session of the account was closed.
+    case passwordReset = "password_reset"
+    /// The owner opened the confirmation link sent at sign-up.
+    case emailConfirmed = "email_confirmed"
+    /// A sign-up was tried with an address that has an account: nothing created, the owner told.
+    case signUpExistingAddress = "sign_up_existing_address"
     case accessDenied = "access_denied"
     case requestRead = "request_read"
     /// A search over the territory's requests: the kinds of criteria and the number of results.

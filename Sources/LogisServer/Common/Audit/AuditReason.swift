@@ -68,6 +68,8 @@ struct AuditReason: Sendable, Hashable {
     static let offerLapsedByJob = AuditReason("offer lapsed (daily job)")
     static let leaseSigned = AuditReason("lease signed")
     static let retention = AuditReason("retention")
+    /// A right password for an account whose e-mail address is not confirmed yet.
+    static let emailNotConfirmed = AuditReason("email_not_confirmed")
     static let pieceValidated = AuditReason("piece validated")
     static let pieceRefused = AuditReason("piece refused")
     /// The kinds of criteria of a search and its count (RequestSearch.auditReason), never the

@@ -21,6 +21,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case duplicateCandidate = "duplicate_candidate"
     case dwellingNotFound = "dwelling_not_found"
     case dwellingReferenceTaken = "dwelling_reference_taken"
+    case emailNotConfirmed = "email_not_confirmed"
+    /// No longer raised: sign-up answers the same whether or not the address has an account (issue 12 §4).
     case emailTaken = "email_taken"
     case emptyAgenda = "empty_agenda"
     case emptyFile = "empty_file"
@@ -44,6 +46,9 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case invalidStatus = "invalid_status"
     case invalidTransition = "invalid_transition"
     case justificationTooLong = "justification_too_long"
+    case linkExpired = "link_expired"
+    case linkUnknown = "link_unknown"
+    case linkUsed = "link_used"
     case memberNotFound = "member_not_found"
     case memberRequired = "member_required"
     case messageNotFailed = "message_not_failed"
