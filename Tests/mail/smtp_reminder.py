@@ -1,9 +1,11 @@
 """A real SMTP server (aiosmtpd) receives the renewal reminder Logis sends by itself.
 
-Starts aiosmtpd on a free port, then `logis serve --demo` with SMTP_* pointing at it and the
-daily jobs due at once (LOGIS_JOBS_HOUR=0). The demo applicant (demandeur@demo.logis.fr) filed
-ten months ago: her two-month renewal reminder is due today. Checks that exactly one message
-reaches her, with the right sender, recipient, subject and French body (accents intact).
+Starts aiosmtpd on a free port and loads the demo (`logis serve --demo`, jobs off), then runs
+`logis jobs run --job renewal-reminders` day by day around today with SMTP_* pointing at aiosmtpd
+(the command sends the outbox after the job). The demo applicant (demandeur@demo.logis.fr) filed
+ten months ago: her two-month reminder falls within a few days of today (month ends shift it).
+Checks that exactly one message reaches her, with the right sender, recipient, subject and French
+body (accents intact), and that the runs' catch-up never sends it twice.
 
 Usage: python3 Tests/mail/smtp_reminder.py .build/debug/logis
 """
@@ -19,6 +21,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from datetime import date, timedelta
 from pathlib import Path
 
 from aiosmtpd.controller import Controller
@@ -57,27 +60,36 @@ def main() -> int:
     env.update(
         LOGIS_SQLITE_PATH=str(work / "logis.sqlite"), LOGIS_FILES_DIR=str(work / "files"),
         LOGIS_RULES_DIR=str(work / "rules"), LOGIS_OUTBOX_DIR=str(work / "outbox"), LOGIS_BCRYPT_COST="4",
-        LOGIS_JOBS_HOUR="0", SMTP_HOST="127.0.0.1", SMTP_PORT=str(smtp_port), SMTP_SECURITY="plain",
-        SMTP_FROM=SENDER)
+        LOGIS_JOBS="off")
+    mail_env = dict(env, SMTP_HOST="127.0.0.1", SMTP_PORT=str(smtp_port), SMTP_SECURITY="plain", SMTP_FROM=SENDER)
     log = open(work / "server.log", "w")
     server = subprocess.Popen(
         [str(binary), "serve", "--demo", "--hostname", "127.0.0.1", "--port", str(port)],
         cwd=repo, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
     started = time.monotonic()
     try:
-        mine: list[tuple[str, list[str], bytes]] = []
-        # The demo loads, the jobs run, the sender drains every 30 s: two minutes at most.
-        while time.monotonic() - started < 180:
+        for _ in range(240):
             if server.poll() is not None:
                 print("smtp_reminder: logis exited", file=sys.stderr)
                 print((work / "server.log").read_text()[-3000:], file=sys.stderr)
                 return 1
-            mine = [m for m in inbox.messages if APPLICANT in m[1]]
-            if mine:
-                time.sleep(35)  # one more sender round: nothing may come twice
-                mine = [m for m in inbox.messages if APPLICANT in m[1]]
-                break
-            time.sleep(1)
+            try:
+                if urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).status == 200:
+                    break
+            except OSError:
+                time.sleep(0.5)
+        server.terminate()
+        server.wait(timeout=30)
+        for offset in range(-4, 5):
+            day = (date.today() + timedelta(days=offset)).isoformat()
+            run = subprocess.run(
+                [str(binary), "jobs", "run", "--job", "renewal-reminders", "--date", day], cwd=repo, env=mail_env,
+                stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, timeout=120)
+            if run.returncode != 0:
+                print(f"smtp_reminder: logis jobs run --date {day} failed", file=sys.stderr)
+                print((work / "server.log").read_text()[-3000:], file=sys.stderr)
+                return 1
+        mine = [m for m in inbox.messages if APPLICANT in m[1]]
         if len(mine) != 1:
             print(f"smtp_reminder: {len(mine)} message(s) to {APPLICANT}, expected 1 "
                   f"({len(inbox.messages)} in all)", file=sys.stderr)
@@ -106,11 +118,9 @@ def main() -> int:
         print("smtp_reminder: the reminder reached aiosmtpd once, with its recipient, subject and accents")
         return 0
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
+        if server.poll() is None:
             server.kill()
+            server.wait()
         controller.stop()
 
 
