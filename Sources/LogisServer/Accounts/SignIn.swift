@@ -14,6 +14,7 @@ enum SignIn {
             attempt = try await throttle.admit([pair, .signInFrom(address: request.clientAddress)])
         } catch let error as LogisError where error == .tooManyAttempts {
             try await request.audit(.signInThrottled, outcome: .denied)
+            try await SignInAlert.send(toOwnerOf: email, on: request)
             throw error
         }
         let account = try await Account.query(on: request.db)

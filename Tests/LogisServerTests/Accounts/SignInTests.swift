@@ -56,6 +56,24 @@ final class SignInTests: XCTestCase {
         }
     }
 
+    /// Issue 15 finding 4: the owner of a throttled account is told, once a day at most; an
+    /// unknown address gets the same 429 and nobody is written to.
+    func testTheOwnerOfAThrottledAccountIsToldOnceADay() async throws {
+        try await withApp(demo: true) { app in
+            for email in ["bailleur@demo.logis.fr", "personne@inconnue.fr"] {
+                for _ in 0..<8 {
+                    try await app.send(
+                        .POST, "api/v1/session",
+                        beforeRequest: { try $0.content.encode(["email": email, "password": "faux"]) },
+                        afterResponse: { XCTAssertTrue([.unauthorized, .tooManyRequests].contains($0.status)) })
+                }
+            }
+            let alerts = try await OutboxMessage.query(on: app.db).filter(\.$template == "sign-in-throttled").all()
+            XCTAssertEqual(alerts.map(\.recipient), ["bailleur@demo.logis.fr"], "one alert, to the known owner only")
+            XCTAssertTrue(alerts.first?.body.contains("/mot-de-passe-oublie") == true)
+        }
+    }
+
     func testSessionSurvivesAServerRestart() async throws {
         let settings = TestApp.settings()
         let first = try await TestApp.make(settings)
