@@ -68,6 +68,32 @@ struct EligibilityTests {
         #expect(report.eligible.plus == true)
     }
 
+    /// Seed 003's table: « Jeune ménage : couple dont la somme des âges est au plus égale à 55 ans »
+    /// (category 3). Where the ages are unknown the category may be higher: the report says so
+    /// and asks, instead of silently keeping category 2. Columns: persons, dependents, disabled,
+    /// couple ages, category, whether the report asks for the ages.
+    static let openCategories: [(Int, Int, Int, CoupleAges?, Int, Bool)] = [
+        (2, 0, 0, nil, 2, true),
+        (2, 0, 0, try! CoupleAges(27, 26), 3, false),
+        (2, 0, 0, try! CoupleAges(40, 30), 2, false),
+        (2, 1, 0, nil, 3, false),
+        (2, 0, 1, nil, 3, false),
+        (1, 0, 0, nil, 1, false),
+        (3, 0, 0, nil, 3, false),
+    ]
+
+    @Test("Unknown ages: the category may be higher, and the report asks for them", arguments: openCategories)
+    func categoryMayBeHigher(row: (Int, Int, Int, CoupleAges?, Int, Bool)) throws {
+        let (persons, dependents, disabled, ages, category, asks) = row
+        let household = try Household(
+            persons: persons, dependents: dependents, coupleAges: ages, disabledPersons: disabled)
+        let report = try catalog.evaluate(
+            EligibilityQuery(year: 2024, zone: .autresRegions, household: household, income: 20_000))
+        #expect(report.category == category)
+        #expect((report.categoryMayBeHigher != nil) == asks)
+        if asks { #expect(report.categoryMayBeHigher?.contains("indiquez les âges") == true) }
+    }
+
     @Test("PLAI 2025 missing: PLUS and PLS still answered, PLAI listed as missing")
     func oneFinancingMissing() throws {
         let report = try catalog.evaluate(

@@ -9,6 +9,8 @@ public struct EligibilityReport: Encodable, Sendable, Equatable {
     public let category: Int
     public let extraPersons: Int
     public let categoryReason: String
+    /// Set when a missing answer could raise the category (the couple's ages): what to give.
+    public let categoryMayBeHigher: String?
     /// The household's ceiling per financing (category amount + extra persons); `null` when the
     /// financing has no table for this year and zone.
     public let ceilings: FinancingValues<Int>
@@ -68,6 +70,7 @@ public enum Eligibility {
             category: category.category,
             extraPersons: category.extraPersons,
             categoryReason: category.reason,
+            categoryMayBeHigher: HouseholdCategory.mayBeHigher(query.household),
             ceilings: ceilings,
             eligible: eligible,
             margins: margins,

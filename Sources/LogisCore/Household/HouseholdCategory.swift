@@ -38,6 +38,17 @@ public struct HouseholdCategory: Sendable, Equatable, Encodable {
     /// without dependant.
     public static let jeuneMenageMaximumAgeSum = 55
 
+    /// When the answers leave the category open, what would raise it and what to say: two persons
+    /// with no dependant and no disability, whose ages were not given, may be a jeune ménage
+    /// (category 3, not 2). The simulator asks rather than silently keeping the lower category.
+    public static func mayBeHigher(_ household: Household) -> String? {
+        guard household.persons == 2, household.dependents == 0, household.disabledPersons == 0,
+            household.coupleAges == nil
+        else { return nil }
+        return "Si ces deux personnes forment un couple dont la somme des âges est de \(jeuneMenageMaximumAgeSum) "
+            + "ans au plus (jeune ménage), la catégorie est 3 et les plafonds plus élevés : indiquez les âges du couple."
+    }
+
     public static func isJeuneMenage(_ household: Household) -> Bool {
         guard let ages = household.coupleAges else { return false }
         return household.persons == 2 && household.dependents == 0 && ages.sum <= jeuneMenageMaximumAgeSum

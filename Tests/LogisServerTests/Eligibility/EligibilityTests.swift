@@ -62,6 +62,16 @@ final class EligibilityTests: XCTestCase {
             try await app.send(.GET, "simulateur?year=2026&zone=autres-regions&persons=1&income=12000") { res in
                 XCTAssertTrue(res.body.string.contains("plafond non publié"), "PLAI 2026 is missing")
             }
+            // Two persons, ages unknown: the page asks, rather than silently keeping category 2.
+            try await app.send(.GET, "simulateur?year=2024&zone=autres-regions&persons=2&income=30000") { res in
+                XCTAssertTrue(res.body.string.contains("id=\"category-may-be-higher\""), res.body.string)
+            }
+            try await app.send(
+                .GET, "simulateur?year=2024&zone=autres-regions&persons=2&coupleAges=27,26&income=30000"
+            ) { res in
+                XCTAssertTrue(res.body.string.contains("Catégorie de ménage : <strong>3</strong>"))
+                XCTAssertFalse(res.body.string.contains("category-may-be-higher"), "the ages answer it")
+            }
             try await app.send(.GET, "simulateur?persons=0&income=x") { res in
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertTrue(res.body.string.contains("simulator-error"))
