@@ -107,6 +107,9 @@ enum CaleolDecisions {
                     requestID: candidate.requestID, kind: .caleolDecision,
                     label: timelineLabel(decision, dwelling: vacancy), comment: decision.motif, actor: agent
                 ).create(on: db)
+                try await RequestMessages.enqueue(
+                    MessageTexts.caleolDecision(timelineLabel(decision, dwelling: vacancy), motif: decision.motif),
+                    about: candidate.requestID, key: "caleol-decision:\(try record.requireID())", now: now, on: db)
                 try await req.audit(
                     .requestChanged, target: .request(candidate.requestID), reason: .caleolDecision, in: db)
             }

@@ -37,7 +37,7 @@ enum DemoRequests {
             try await request.create(on: app.db)
             try await RequestRegistration.register(
                 request, deskCode: households.pick(desks.isEmpty ? ["GDPUB"] : desks), by: enregistreur, on: app.db,
-                today: filed, now: filed.startOfDayDate)
+                today: filed, now: filed.startOfDayDate, notify: false)
             // Households renew every year; about one in twenty forgot, so the striking-off queue has work.
             let years = max(0, filed.fullMonths(until: today) / 12)
             request.renewals = households.chance(95) ? years : max(0, years - 1)
@@ -81,7 +81,7 @@ enum DemoRequests {
         let request = HousingRequest(accountID: applicantID, form: form)
         try await request.create(on: db)
         try await RequestRegistration.register(
-            request, deskCode: "GDPUB", by: applicant, on: db, today: filed, now: filed.startOfDayDate)
+            request, deskCode: "GDPUB", by: applicant, on: db, today: filed, now: filed.startOfDayDate, notify: false)
         try request.apply(.activate, by: .registeringDesk)
         try await request.save(on: db)
         try await RequestEvent.query(on: db).filter(\.$request.$id == (try request.requireID()))

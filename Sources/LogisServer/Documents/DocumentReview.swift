@@ -29,12 +29,14 @@ enum DocumentReview {
         document.comment = String(comment.prefix(500))
         try await record(
             document, by: agent, on: db, event: .documentRefused,
-            text: "Pièce refusée (\(reason.label.lowercased())) : \(label).", comment: document.comment)
+            text: "Pièce refusée (\(reason.label.lowercased())) : \(label).", comment: document.comment,
+            message: MessageTexts.pieceRefused(
+                piece: label, reason: reason.label.lowercased(), comment: document.comment))
     }
 
     private static func record(
         _ document: RequestDocument, by agent: Account, on db: any Database, event: RequestEvent.Kind, text: String,
-        comment: String? = nil
+        comment: String? = nil, message: MessageText? = nil
     ) async throws {
         document.reviewedBy = agent.id
         document.reviewedAt = Date()
@@ -47,6 +49,12 @@ enum DocumentReview {
             try await RequestEvent(
                 requestID: document.$request.id, kind: event, label: text, comment: comment, actor: agent
             ).create(on: db)
+            if let message, let reviewedAt = document.reviewedAt {
+                // A piece may be refused again after a new upload: one message per refusal.
+                let key = "piece-refused:\(try document.requireID()):\(Int(reviewedAt.timeIntervalSince1970))"
+                try await RequestMessages.enqueue(
+                    message, about: document.$request.id, key: key, now: reviewedAt, on: db)
+            }
         }
     }
 }

@@ -80,14 +80,16 @@ enum OfferActions {
             row.state = OfferState.proposed.code
             row.visitContact = try await visitContact(of: vacancy, on: db)
             try await row.create(on: db)
-            try await RequestEvent(
-                requestID: record.requestID, kind: .offer,
-                label: "Un logement vous est proposé : \(vacancy.dwelling.typology) à "
-                    + "\(vacancy.dwelling.residence.commune.name), \(vacancy.dwelling.rent + vacancy.dwelling.charges) € "
-                    + "par mois charges comprises. Répondez avant le \(RequestSummary.display(offer.answerDeadline.iso)) "
-                    + "inclus ; sans réponse, la proposition est considérée comme refusée.",
-                actor: actor
-            ).create(on: db)
+            let sentence =
+                "Un logement vous est proposé : \(vacancy.dwelling.typology) à "
+                + "\(vacancy.dwelling.residence.commune.name), \(vacancy.dwelling.rent + vacancy.dwelling.charges) € "
+                + "par mois charges comprises. Répondez avant le \(RequestSummary.display(offer.answerDeadline.iso)) "
+                + "inclus ; sans réponse, la proposition est considérée comme refusée."
+            try await RequestEvent(requestID: record.requestID, kind: .offer, label: sentence, actor: actor).create(
+                on: db)
+            try await RequestMessages.enqueue(
+                MessageTexts.offerMade(sentence), about: record.requestID, key: "offer:\(try row.requireID())",
+                now: now, on: db)
         case .backToPreselection:
             // The round keeps its history (kept candidates, session, decisions, offers, minutes);
             // the dwelling, still vacant, starts a new pre-selection.

@@ -28,7 +28,8 @@ enum RequestRegistration {
 
     static func register(
         _ request: HousingRequest, deskCode: String, by actor: Account, on db: any Database,
-        today: CalendarDate, now: Date, alsoInTransaction: (@Sendable (any Database) async throws -> Void)? = nil
+        today: CalendarDate, now: Date, notify: Bool = true,
+        alsoInTransaction: (@Sendable (any Database) async throws -> Void)? = nil
     ) async throws {
         _ = try request.checked(.register, by: actor.role.requestActor)
         guard WizardStep.firstMissing(in: request.form) == nil, let wishes = request.form.wishes else {
@@ -67,6 +68,13 @@ enum RequestRegistration {
                 requestID: requestID, kind: .registered,
                 label: "Demande enregistrée sous le numéro unique \(nud.value).", actor: actor
             ).create(on: db)
+            // The demo's history (requests filed months ago) is not announced today.
+            if notify {
+                try await RequestMessages.enqueue(
+                    MessageTexts.nudIssued(
+                        nud: nud.value, anniversary: RequestLifecycle.schedule(of: request)?.anniversary),
+                    about: requestID, key: "nud-issued:\(requestID)", now: now, on: db)
+            }
             try await alsoInTransaction?(db)
         }
     }

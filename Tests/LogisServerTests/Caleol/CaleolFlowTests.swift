@@ -34,6 +34,20 @@ final class CaleolFlowTests: XCTestCase {
             let third = try await RequestEvent.query(on: app.db).filter(\.$request.$id == fixture.requests[2].id!)
                 .filter(\.$kind == .caleolDecision).first()
             XCTAssertEqual(third?.comment, "Ressources insuffisantes pour ce loyer.")
+            // Issue 12: each decision and the offer are messages, queued with the decision.
+            let messages = try await OutboxMessage.query(on: app.db)
+                .filter(\.$requestID ~~ fixture.requests.compactMap(\.id)).all()
+            let decisions = messages.filter { $0.template == "caleol-decision" }
+            XCTAssertEqual(decisions.count, 3, "one decision message per candidate")
+            XCTAssertTrue(
+                decisions.contains {
+                    $0.requestID == fixture.requests[2].id
+                        && $0.body.contains("Ressources insuffisantes pour ce loyer.")
+                })
+            let offerMessages = messages.filter { $0.template == "offer-made" }
+            XCTAssertEqual(offerMessages.map(\.requestID), [fixture.requests[0].id], "the offer goes to rank 1 only")
+            XCTAssertEqual(offerMessages.first?.channel, .email, "the first household has an account")
+            XCTAssertTrue(offerMessages.first?.body.contains("Répondez avant le 08/12/2026") == true)
             let back = try await fixture.base.rankingRows(of: try await app.storedRequest(fixture.requests[2].id!))
             XCTAssertFalse(back.isEmpty, "a non-attributed candidate is back in the rankings")
 

@@ -21,9 +21,11 @@ enum JobSupport {
         return try await runner.run(job, day: app.clock.today)
     }
 
-    /// The messages queued for a request, oldest first.
+    /// The messages the daily jobs queued for a request, oldest first (the « NUD issued » message
+    /// of its registration is not theirs).
     static func messages(for request: UUID, _ app: Application) async throws -> [OutboxMessage] {
-        try await OutboxMessage.query(on: app.db).filter(\.$requestID == request).sort(\.$createdAt).all()
+        try await OutboxMessage.query(on: app.db).filter(\.$requestID == request)
+            .filter(\.$template != "nud-issued").sort(\.$createdAt).all()
     }
 
     /// A request registered through the API on `registered` (an applicant account with an e-mail).
