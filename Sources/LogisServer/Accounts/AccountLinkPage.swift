@@ -2,6 +2,17 @@ import Vapor
 
 /// The page of a link that no longer opens anything: what happened, in French, and what to do.
 enum AccountLinkPage {
+    /// nil while the link can still be used; otherwise the page that says why (410/400). What a
+    /// link's page shows before its form is sent.
+    static func refusal(of token: String, purpose: AccountToken.Purpose, on req: Request) async throws -> Response? {
+        do {
+            _ = try await AccountToken.usable(token, purpose: purpose, now: req.now, on: req.db)
+            return nil
+        } catch let failure as LogisError where AccountLinkError.isLinkError(failure) {
+            return try await render(failure, retry: purpose, on: req)
+        }
+    }
+
     struct Page: Encodable {
         let layout: LayoutContext
         let message: String

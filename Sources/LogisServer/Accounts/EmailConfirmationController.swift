@@ -15,10 +15,8 @@ struct EmailConfirmationController: RouteCollection {
 
     func confirmationPage(req: Request) async throws -> Response {
         let token = req.parameters.get("jeton") ?? ""
-        do {
-            _ = try await AccountToken.usable(token, purpose: .confirmEmail, now: req.now, on: req.db)
-        } catch let failure as LogisError where AccountLinkError.isLinkError(failure) {
-            return try await AccountLinkPage.render(failure, retry: .confirmEmail, on: req)
+        if let refusal = try await AccountLinkPage.refusal(of: token, purpose: .confirmEmail, on: req) {
+            return refusal
         }
         let page = ConfirmationPage(
             layout: req.layoutContext(title: "Confirmer mon adresse e-mail"),

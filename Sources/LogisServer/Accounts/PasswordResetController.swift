@@ -61,10 +61,8 @@ struct PasswordResetController: RouteCollection {
 
     func newPasswordForm(req: Request) async throws -> Response {
         let token = req.parameters.get("jeton") ?? ""
-        do {
-            _ = try await AccountToken.usable(token, purpose: .passwordReset, now: req.now, on: req.db)
-        } catch let failure as LogisError where AccountLinkError.isLinkError(failure) {
-            return try await AccountLinkPage.render(failure, retry: .passwordReset, on: req)
+        if let refusal = try await AccountLinkPage.refusal(of: token, purpose: .passwordReset, on: req) {
+            return refusal
         }
         return try await renderNewPassword(req, token: token, feedback: .none).encodeResponse(for: req)
     }

@@ -9,13 +9,8 @@ enum RequestCotation {
     /// (`unknown_code`) rather than silently counting for nothing.
     static func facts(of request: HousingRequest, today: CalendarDate) throws -> CotationFacts {
         let form = request.form
-        var motifs: [Motif] = []
-        for code in form.reasons?.motifs ?? [] {
-            if let motif = try StoredCode.read(code, field: "motif de la demande", as: Motif.self) {
-                motifs.append(motif)
-            }
-        }
-        let housing: HousingStatus? = try StoredCode.read(form.housing?.status ?? "", field: "logement actuel")
+        let motifs = try form.storedMotifs()
+        let housing = try form.storedHousingStatus()
         var flags = CotationFlags()
         if form.situation?.violence == true { flags.insert(.violences) }
         if (form.situation?.disabledPersons ?? 0) > 0 { flags.insert(.handicap) }

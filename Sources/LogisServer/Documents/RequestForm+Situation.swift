@@ -38,17 +38,12 @@ extension RequestForm {
             let adult = (try? CalendarDate(iso: person.birthDate)).map { $0.adding(years: 18) <= today } ?? false
             persons.append(PersonSituation(role: person.relationship == "enfant" ? .enfant : .autre, adult: adult))
         }
-        var motifs: [Motif] = []
-        for code in reasons?.motifs ?? [] {
-            if let motif = try StoredCode.read(code, field: "motif de la demande", as: Motif.self) {
-                motifs.append(motif)
-            }
-        }
+        let motifs = try storedMotifs()
         var situation = RequestSituation(
             persons: persons,
             maritalStatus: try StoredCode.read(applicant?.maritalStatus ?? "", field: "situation familiale")
                 ?? .celibataire,
-            housingStatus: try StoredCode.read(housing?.status ?? "", field: "logement actuel") ?? .autre,
+            housingStatus: try storedHousingStatus() ?? .autre,
             motifs: motifs, violence: situation?.violence ?? false,
             pregnancy: dependents?.expectingChild ?? false, socialBenefits: resources?.socialBenefits ?? false)
         situation.incomeOfLastYear = resources?.retainedIncome.year == .n1

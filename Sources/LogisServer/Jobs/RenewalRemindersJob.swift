@@ -35,11 +35,9 @@ struct RenewalRemindersJob: DailyJob {
             let reminder = RenewalReminders.due(in: schedule, lastCovered: context.lastCovered, today: context.day)
         else { return 0 }
         let text = MessageTexts.renewalReminder(reminder, nud: request.nud ?? "", schedule: schedule)
-        let recipient = try await MessageRecipient.of(request, on: db)
         // One message per request, anniversary and reminder, however often the job runs.
         let key = "renewal-reminder:\(item.uuidString):\(schedule.anniversary.iso):\(reminder.rawValue)"
-        let added = try await Outbox.enqueue(
-            try recipient.draft(for: request, text), key: key, now: context.now, on: db)
+        let added = try await RequestMessages.enqueue(text, to: request, key: key, now: context.now, on: db)
         return added ? 1 : 0
     }
 }

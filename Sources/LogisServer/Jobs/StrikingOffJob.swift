@@ -38,10 +38,8 @@ struct StrikingOffJob: DailyJob {
             reason: .struckOffByJob, requestID: nil
         ).save(on: db)
         let text = MessageTexts.strikingOffNotice(nud: request.nud ?? "", schedule: schedule, on: context.day)
-        let recipient = try await MessageRecipient.of(request, on: db)
         let key = "striking-off:\(item.uuidString):\(schedule.anniversary.iso)"
-        let added = try await Outbox.enqueue(
-            try recipient.draft(for: request, text), key: key, now: context.now, on: db)
+        let added = try await RequestMessages.enqueue(text, to: request, key: key, now: context.now, on: db)
         return added ? 1 : 0
     }
 }

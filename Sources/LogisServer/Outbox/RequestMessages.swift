@@ -11,8 +11,16 @@ enum RequestMessages {
         _ text: MessageText, about requestID: UUID, key: String, now: Date, on db: any Database
     ) async throws {
         guard let request = try await HousingRequest.find(requestID, on: db) else { return }
+        try await enqueue(text, to: request, key: key, now: now, on: db)
+    }
+
+    /// True when this call added the message (a key already queued is a no-op).
+    @discardableResult
+    static func enqueue(
+        _ text: MessageText, to request: HousingRequest, key: String, now: Date, on db: any Database
+    ) async throws -> Bool {
         let recipient = try await MessageRecipient.of(request, on: db)
-        try await Outbox.enqueue(try recipient.draft(for: request, text), key: key, now: now, on: db)
+        return try await Outbox.enqueue(try recipient.draft(for: request, text), key: key, now: now, on: db)
     }
 }
 
