@@ -77,7 +77,7 @@ STEPS = {
     "ressources": {"applicantMonthlyIncome": "1450", "coApplicantMonthlyIncome": "900", "taxIncomeN2": "26500"},
     "logement-actuel": {"status": "locataire_prive", "monthlyRent": "780", "surface": "48"},
     "motifs": {"motif1": "logement_trop_petit", "motif2": "logement_trop_cher"},
-    "logement-recherche": {"typology_T3": "on", "typology_T4": "on", "commune1": "Vauvert", "commune2": "Aimargues"},
+    "logement-recherche": {"typology_T3": "on", "typology_T4": "on", "commune1": "30341", "commune2": "30006"},
     "handicap-dalo": {"disabledPersons": "0"},
 }
 # Identity pieces of the applicant and the co-applicant, then the first one again (a replacement).

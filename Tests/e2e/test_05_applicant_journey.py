@@ -59,7 +59,7 @@ WIZARD = [
     ("ressources", {"applicantMonthlyIncome": "1450", "coApplicantMonthlyIncome": "900", "taxIncomeN2": "26500"}),
     ("logement-actuel", {"status": "locataire_prive", "monthlyRent": "780", "surface": "48"}),
     ("motifs", {"motif1": "logement_trop_petit"}),
-    ("logement-recherche", {"typology_T3": True, "typology_T4": True, "commune1": "Vauvert"}),
+    ("logement-recherche", {"typology_T3": True, "typology_T4": True, "commune1": "30341"}),
     ("handicap-dalo", {"disabledPersons": "0"}),
 ]
 

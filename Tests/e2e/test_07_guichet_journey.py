@@ -141,7 +141,7 @@ def _reasons(driver):
 def _wanted_housing(driver):
     check(driver, "typology_T2")
     check(driver, "typology_T3")
-    choose(driver, "commune1", "Libercourt")
+    choose(driver, "commune1", "62907")  # Libercourt
 
 
 def _disability_dalo(driver):

@@ -46,6 +46,8 @@ extension Application {
             M0019CreateJobRuns(),
             M0020CreateOutbox(),
             M0021CreateAccountTokens(),
+            M0023WishesByINSEECode(),
+            M0024AddPositionIndex(),
         ]
     }
 

@@ -67,7 +67,10 @@ struct CotationView: Content {
         if request.score == nil || request.gridVersion != grid.grid.version {
             try await RequestCotation.refresh(request, on: req.db, app: req.application)
         }
-        let score = grid.score(try RequestCotation.facts(of: request, today: req.today))
+        let score = grid.score(
+            try RequestCotation.facts(
+                of: request, today: req.today,
+                livesInTerritory: try await RequestCotation.livesInTerritory(request, on: req.db)))
         let (ahead, similarCount) = try await position(of: request, on: req.db)
         let wait = try await averageWait(like: request, on: req.db)
         return CotationView(

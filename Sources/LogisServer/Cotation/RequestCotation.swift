@@ -7,7 +7,9 @@ import Vapor
 enum RequestCotation {
     /// The facts the grid scores; a stored code the vocabulary does not know throws
     /// (`unknown_code`) rather than silently counting for nothing.
-    static func facts(of request: HousingRequest, today: CalendarDate) throws -> CotationFacts {
+    /// - Parameter livesInTerritory: whether the applicant's address is in the request's territory
+    ///   (`livesInTerritory(_:on:)`).
+    static func facts(of request: HousingRequest, today: CalendarDate, livesInTerritory: Bool) throws -> CotationFacts {
         let form = request.form
         let motifs = try form.storedMotifs()
         let housing = try form.storedHousingStatus()
@@ -20,7 +22,6 @@ enum RequestCotation {
         if form.dependents?.expectingChild == true { flags.insert(.grossesse) }
         let children = form.dependents?.people.filter { $0.relationship == "enfant" }.count ?? 0
         let first = request.firstFiledOn.flatMap { try? CalendarDate(iso: $0) } ?? today
-        let communes = form.wishes?.communes ?? []
         return CotationFacts(
             flags: flags, motifs: MotifSet(motifs),
             priorities: try request.priorityCriteria(),
@@ -28,7 +29,7 @@ enum RequestCotation {
             validatedCriteria: request.validatedCriterionCodes,
             monthlyIncome: form.resources?.monthlyTotal ?? 0, monthlyRent: form.housing?.monthlyRent ?? 0,
             singleParent: form.coApplicant?.present != true && children > 0, overcrowded: false,
-            worksInTerritory: false, livesInTerritory: communes.contains(form.applicant?.city ?? "-"),
+            worksInTerritory: false, livesInTerritory: livesInTerritory,
             persons: form.householdPersons, children: children, disabledPersons: form.situation?.disabledPersons ?? 0)
     }
 
@@ -41,10 +42,27 @@ enum RequestCotation {
         return app.cotationGrids[territory?.cotationGrid ?? ""]
     }
 
+    /// « Réside sur le territoire »: the applicant's address is in one of the territory's communes —
+    /// same postal code, same name once accents, case and hyphens are set aside (docs/rules/cotation.md).
+    static func lives(in communes: [Commune], form: RequestForm) -> Bool {
+        guard let applicant = form.applicant else { return false }
+        let city = DuplicateDetection.normalise(applicant.city)
+        return communes.contains {
+            $0.postalCode == applicant.postalCode && DuplicateDetection.normalise($0.name) == city
+        }
+    }
+
+    static func livesInTerritory(_ request: HousingRequest, on db: any Database) async throws -> Bool {
+        guard let territoryID = request.$territory.id else { return false }
+        let communes = try await Commune.query(on: db).filter(\.$territory.$id == territoryID).all()
+        return lives(in: communes, form: request.form)
+    }
+
     /// Recomputes and stores the score (on registration, on every change, and nightly).
     static func refresh(_ request: HousingRequest, on db: any Database, app: Application) async throws {
         guard request.status != .brouillon, let grid = try await grid(for: request, on: db, app: app) else { return }
-        request.score = grid.total(try facts(of: request, today: app.clock.today))
+        let resident = try await livesInTerritory(request, on: db)
+        request.score = grid.total(try facts(of: request, today: app.clock.today, livesInTerritory: resident))
         request.gridVersion = grid.grid.version
         request.gridHash = CotationGridFingerprint.of(grid.grid)
         request.primaryTypology = request.form.wishes?.typologies.sorted().first

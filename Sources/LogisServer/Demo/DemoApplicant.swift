@@ -35,7 +35,7 @@ enum DemoApplicant {
         ("motifs", ["motif1": "logement_trop_petit", "motif2": "logement_trop_cher"]),
         (
             "logement-recherche",
-            ["typology_T3": "on", "typology_T4": "on", "commune1": "Vauvert", "commune2": "Beauvoisin"]
+            ["typology_T3": "on", "typology_T4": "on", "commune1": "30341", "commune2": "30033"]
         ),
         ("handicap-dalo", ["disabledPersons": "0"]),
     ]

@@ -40,19 +40,20 @@ struct DemoHouseholds {
         "logement_indigne", "sans_logement", "violences_familiales", "handicap", "expulsion", "decohabitation",
     ]
 
-    /// A complete Cerfa form for a random household wishing to live in `communes`.
-    mutating func form(communes: [String], today: CalendarDate) -> RequestForm {
+    /// A complete Cerfa form for a random household living in one of `communes` and wishing it.
+    mutating func form(communes: [CommuneList.Entry], today: CalendarDate) -> RequestForm {
         let couple = chance(45)
         let children = chance(55) ? int(1...4) : 0
         let age = int(20...70)
         let birth = today.adding(years: -age).adding(days: -int(0...300)).iso
         var form = RequestForm()
-        let city = pick(communes)
+        let home = pick(communes)
         form.applicant = ApplicantSection(
             lastName: pick(Self.lastNames), birthName: "", firstName: pick(Self.firstNames), birthDate: birth,
             nationality: chance(85) ? "fr" : (chance(50) ? "eu" : "other"), residencePermit: "",
             maritalStatus: couple ? "marie" : pick(["celibataire", "divorce", "separation", "veuf"]), phone: "",
-            email: "", street: "\(int(1...120)) rue de la République", postalCode: "30600", city: city)
+            email: "", street: "\(int(1...120)) rue de la République", postalCode: home.postalCode,
+            city: home.name)
         if form.applicant?.nationality == "other" { form.applicant?.residencePermit = "Carte de résident" }
         form.coApplicant = CoApplicantSection(
             present: couple, lastName: couple ? pick(Self.lastNames) : "",
@@ -86,11 +87,16 @@ struct DemoHouseholds {
         let typologies = composition.map { TypologyAdvice(for: $0).typologies.map(\.code) } ?? ["T2", "T3"]
         form.wishes = WishesSection(
             typologies: persons == 1 ? ["T1", "T2"] : typologies,
-            communes: Array(Set([city, pick(communes)])).sorted(), wheelchairAccess: chance(4),
+            communeCodes: Self.wished(home, pick(communes)), wheelchairAccess: chance(4),
             elevatorNeeded: chance(8),
             maxRent: 0, parking: chance(30))
         form.situation = SituationSection(
             disabledPersons: chance(8) ? 1 : 0, hasDaloDecision: chance(3), violence: chance(4), formerASE: false)
         return form
+    }
+
+    /// The home commune and another, once each, in alphabetical order.
+    private static func wished(_ home: CommuneList.Entry, _ other: CommuneList.Entry) -> [String] {
+        (home == other ? [home] : [home, other]).sorted { $0.name < $1.name }.map(\.code)
     }
 }

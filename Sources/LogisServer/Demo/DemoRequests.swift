@@ -26,9 +26,9 @@ enum DemoRequests {
     private static func generate(
         for territory: Territory, households: inout DemoHouseholds, on app: Application, today: CalendarDate
     ) async throws {
-        let communes = territory.communes.map(\.name)
-        guard !communes.isEmpty, let enregistreur = try await demoAgent(on: app.db) else { return }
         let territoryID = try territory.requireID()
+        let communes = try await CommuneList.load(on: app.db).entries.filter { $0.territoryID == territoryID }
+        guard !communes.isEmpty, let enregistreur = try await demoAgent(on: app.db) else { return }
         let desks = try await Guichet.query(on: app.db).filter(\.$territory.$id == territoryID)
             .filter(\.$kind == Guichet.Kind.enregistrement.rawValue).all().compactMap(\.deskCode)
         for _ in 0..<generatedPerTerritory {
@@ -72,7 +72,7 @@ enum DemoRequests {
         else { return }
         let applicantID = try applicant.requireID()
         guard try await HousingRequest.query(on: db).filter(\.$account.$id == applicantID).count() == 0 else { return }
-        let communes = try await Commune.query(on: db).all().map(\.name)
+        let communes = try await CommuneList.load(on: db)
         var form = RequestForm()
         for (slug, fields) in DemoApplicant.steps {
             _ = WizardStep(rawValue: slug)?.apply(fields, to: &form, communes: communes, today: today)

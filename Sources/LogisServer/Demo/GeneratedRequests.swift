@@ -22,7 +22,9 @@ enum GeneratedRequests {
         let territoryID = try territory.requireID()
         let communes = try await Commune.query(on: app.db).filter(\.$territory.$id == territoryID).all()
         let communeIDs = Dictionary(
-            communes.compactMap { c in c.id.map { (c.name, $0) } }, uniquingKeysWith: { a, _ in a })
+            communes.compactMap { c in c.id.flatMap { id in c.inseeCode.map { ($0, id) } } },
+            uniquingKeysWith: { a, _ in a })
+        let choices = try await CommuneList.load(on: app.db).entries.filter { $0.territoryID == territoryID }
         let grid = app.cotationGrids[territory.cotationGrid ?? ""]
         let today = app.clock.today
         var households = DemoHouseholds(seed: seed)
@@ -34,7 +36,7 @@ enum GeneratedRequests {
             for _ in 0..<size {
                 let filed = today.adding(days: -households.int(1...1_460))
                 let request = HousingRequest(
-                    accountID: nil, form: households.form(communes: communes.map(\.name), today: filed))
+                    accountID: nil, form: households.form(communes: choices, today: filed))
                 request.$territory.id = territoryID
                 let sequence = try await sequences.next(for: filed, on: app.db)
                 request.nud = try NUD.generate(
@@ -49,7 +51,9 @@ enum GeneratedRequests {
                 if filed.days(since: today) < -40 { request.attestationSentAt = filed.adding(days: 3).startOfDayDate }
                 request.primaryTypology = request.form.wishes?.typologies.sorted().first
                 if let grid {
-                    request.score = grid.total(try RequestCotation.facts(of: request, today: today))
+                    let resident = RequestCotation.lives(in: communes, form: request.form)
+                    request.score = grid.total(
+                        try RequestCotation.facts(of: request, today: today, livesInTerritory: resident))
                     request.gridVersion = grid.grid.version
                     request.gridHash = CotationGridFingerprint.of(grid.grid)
                 }
@@ -62,8 +66,8 @@ enum GeneratedRequests {
                 try await batch.create(on: db)
                 var wishes: [RequestWish] = []
                 for request in batch {
-                    for (rank, name) in (request.form.wishes?.communes ?? []).enumerated() {
-                        guard let commune = communeIDs[name] else { continue }
+                    for (rank, code) in (request.form.wishes?.communeCodes ?? []).enumerated() {
+                        guard let commune = communeIDs[code] else { continue }
                         wishes.append(
                             RequestWish(requestID: try request.requireID(), communeID: commune, rank: rank + 1))
                     }

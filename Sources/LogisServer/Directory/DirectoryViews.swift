@@ -71,6 +71,8 @@ struct TerritoryView: Content {
     let phone: String?
     let website: String?
     let communes: [String]
+    /// The same communes with their INSEE code: what a request's wishes name (`commune1`…`commune3`).
+    let communeDetails: [CommuneDetail]
     let cities: [CityGuichets]
     let bailleurs: [OrganisationView]
     let reservataires: [OrganisationView]
@@ -84,7 +86,13 @@ struct TerritoryView: Content {
         summary = territory.summary
         phone = territory.phone
         website = territory.website.flatMap(OrganisationView.safeLink)
-        communes = territory.communes.map(\.name).sorted { $0.localizedStandardCompare($1) == .orderedAscending }
+        let sortedCommunes = territory.communes.sorted {
+            $0.name.localizedStandardCompare($1.name) == .orderedAscending
+        }
+        communes = sortedCommunes.map(\.name)
+        communeDetails = sortedCommunes.compactMap { commune in
+            commune.inseeCode.map { CommuneDetail(code: $0, name: commune.name, postalCode: commune.postalCode) }
+        }
         let guichets = territory.guichets.filter { onlyCity == nil || $0.city == onlyCity }
         let byCity = Dictionary(grouping: guichets, by: \.city)
         cities = byCity.keys.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.map { city in
@@ -96,4 +104,10 @@ struct TerritoryView: Content {
         reservataires = organisations.filter { $0.kind == Organisation.Kind.reservataire.rawValue }
             .map(OrganisationView.init)
     }
+}
+
+struct CommuneDetail: Content {
+    let code: String
+    let name: String
+    let postalCode: String
 }

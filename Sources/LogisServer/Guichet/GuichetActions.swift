@@ -21,22 +21,17 @@ enum GuichetActions {
         message: "La première commune souhaitée relève déjà de votre territoire : enregistrez la demande ici.")
 
     /// The territory a request belongs to: that of its first wished commune (DOMAIN.md §3), or
-    /// nil while no commune is wished. A name shared by communes of several territories is read
-    /// in the agent's territory first.
-    static func territoryOfFirstWish(
-        _ request: HousingRequest, preferring territory: UUID?, on db: any Database
-    ) async throws -> UUID? {
-        guard let name = request.form.wishes?.communes.first else { return nil }
-        let communes = try await Commune.query(on: db).filter(\.$name == name).all()
-        let commune = communes.first { $0.$territory.id == territory } ?? communes.first
-        return commune?.$territory.id
+    /// nil while no commune is wished.
+    static func territoryOfFirstWish(_ request: HousingRequest, on db: any Database) async throws -> UUID? {
+        guard let code = request.form.wishes?.communeCodes.first else { return nil }
+        return try await Commune.query(on: db).filter(\.$inseeCode == code).first()?.$territory.id
     }
 
     /// A desk registers only for its own territory: the request's NUD, queues and follow-up
     /// belong to the territory of its first wished commune.
     static func requireOwnTerritory(_ request: HousingRequest, agent: Account, on db: any Database) async throws {
         let own = AgentScope.territoryID(of: agent)
-        guard let target = try await territoryOfFirstWish(request, preferring: own, on: db) else { return }
+        guard let target = try await territoryOfFirstWish(request, on: db) else { return }
         if target != own { throw outsideTerritory }
     }
 
@@ -47,7 +42,7 @@ enum GuichetActions {
         guard WizardStep.firstMissing(in: request.form) == nil else { throw RequestRegistration.incomplete }
         let agent = try req.requireAccount()
         let own = AgentScope.territoryID(of: agent)
-        guard let target = try await territoryOfFirstWish(request, preferring: own, on: req.db), target != own else {
+        guard let target = try await territoryOfFirstWish(request, on: req.db), target != own else {
             throw nothingToTransfer
         }
         request.$territory.id = target
@@ -263,7 +258,12 @@ enum GuichetActions {
     {
         // Only a criterion the grid shows as waiting for validation can be validated, one at a time.
         let grid = try await RequestCotation.grid(for: request, on: req.db, app: req.application)
-        let lines = grid?.score(try RequestCotation.facts(of: request, today: req.today)).lines ?? []
+        let lines =
+            grid?.score(
+                try RequestCotation.facts(
+                    of: request, today: req.today,
+                    livesInTerritory: try await RequestCotation.livesInTerritory(request, on: req.db))
+            ).lines ?? []
         let pending = lines.filter { $0.status == .pendingValidation }.map(\.code)
         guard pending.contains(code) else {
             throw LogisError.validation(

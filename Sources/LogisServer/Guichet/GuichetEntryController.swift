@@ -147,20 +147,22 @@ struct GuichetEntryController: RouteCollection {
         let agent = try req.requireAccount()
         let own = AgentScope.territoryID(of: agent)
         var otherTerritory: String?
-        if let target = try await GuichetActions.territoryOfFirstWish(request, preferring: own, on: req.db),
+        if let target = try await GuichetActions.territoryOfFirstWish(request, on: req.db),
             target != own
         {
             otherTerritory = try await Territory.find(target, on: req.db)?.name
         }
+        let communes = try await CommuneList.load(on: req.db)
         let page = SummaryPage(
             layout: req.layoutContext(title: "Saisie d’une demande papier – récapitulatif"), feedback: feedback,
-            base: "/guichet/demandes/\(try request.requireID())/saisie", summary: RequestSummary(request.form),
+            base: "/guichet/demandes/\(try request.requireID())/saisie",
+            summary: RequestSummary(request.form, communes: communes),
             missing: missing, complete: missing.isEmpty,
             candidates: candidates.compactMap { candidate in
                 candidate.id.map {
                     SummaryPage.Candidate(
                         id: $0, nud: candidate.nud, status: candidate.status.label,
-                        summary: RequestSummary(candidate.form))
+                        summary: RequestSummary(candidate.form, communes: communes))
                 }
             },
             elsewhere: elsewhere ?? 0, canRegister: agent.role == .enregistreur, handedOver: request.handedOver == true,
@@ -190,7 +192,7 @@ struct GuichetEntryController: RouteCollection {
         return (try await draft(req).0, step)
     }
 
-    private func communes(_ req: Request) async throws -> [String] {
-        try await Commune.query(on: req.db).sort(\.$name).all().map(\.name)
+    private func communes(_ req: Request) async throws -> CommuneList {
+        try await CommuneList.load(on: req.db)
     }
 }

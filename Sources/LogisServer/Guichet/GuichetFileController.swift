@@ -133,7 +133,7 @@ struct GuichetFileController: RouteCollection {
             id: id,
             nud: request.nud, status: request.status.label,
             radiation: request.radiationMotif.flatMap(RadiationMotif.init(rawValue:)).map(\.label),
-            summary: RequestSummary(request.form),
+            summary: RequestSummary(request.form, communes: try await CommuneList.load(on: req.db)),
             checklist: try await ChecklistView.build(for: request, on: req.db, today: req.today),
             timeline: events.map {
                 .init(date: PersonalSpaceController.french($0.occurredAt), label: $0.label, comment: $0.comment)

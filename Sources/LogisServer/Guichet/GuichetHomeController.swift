@@ -99,7 +99,7 @@ struct GuichetHomeController: RouteCollection {
         let layout: LayoutContext
         let values: [String: String]
         let statuses: [FormChoice]
-        let communes: [String]
+        let communes: [CommuneOption]
         let searched: Bool
         let results: [QueueItem]
     }
@@ -135,11 +135,12 @@ struct GuichetHomeController: RouteCollection {
         let agent = try req.requireAccount()
         let results = criteria.isEmpty ? [] : try await RequestSearch.run(criteria, on: req)
         let territoryID = AgentScope.territoryID(of: agent) ?? UUID()
-        let communes = try await Commune.query(on: req.db).filter(\.$territory.$id == territoryID).sort(\.$name).all()
+        let communes = try await CommuneList.load(on: req.db).entries.filter { $0.territoryID == territoryID }
         let page = SearchPage(
             layout: req.layoutContext(title: "Rechercher une demande"), values: criteria.values,
             statuses: RequestStatus.allCases.map { FormChoice(code: $0.rawValue, label: $0.label) },
-            communes: communes.map(\.name), searched: !criteria.isEmpty, results: results)
+            communes: communes.map { CommuneOption(code: $0.code, label: $0.label) }, searched: !criteria.isEmpty,
+            results: results)
         return try await req.view.render("guichet/search", page)
     }
 

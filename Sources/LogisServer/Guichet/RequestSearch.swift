@@ -81,11 +81,11 @@ enum RequestSearch {
         if let birth { conditions.append("r.birth_date = \(bind: birth)") }
         let commune = criteria.commune.trimmingCharacters(in: .whitespaces)
         if !commune.isEmpty {
-            // The commune is read in the agent's territory: a name shared elsewhere finds nothing more.
+            // The commune by its INSEE code, within the request's own territory.
             conditions.append(
                 """
                 EXISTS (SELECT 1 FROM request_wishes w JOIN communes c ON c.id = w.commune_id \
-                WHERE w.request_id = r.id AND c.name = \(bind: commune) AND c.territory_id = r.territory_id)
+                WHERE w.request_id = r.id AND c.insee_code = \(bind: commune) AND c.territory_id = r.territory_id)
                 """)
         }
         let text = criteria.text.trimmingCharacters(in: .whitespaces)

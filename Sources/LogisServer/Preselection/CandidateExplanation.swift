@@ -52,7 +52,7 @@ struct CandidateExplanation: Content, Equatable {
     /// - Parameters:
     ///   - rank: the place among the requests passing every filter (`nil` when excluded or not ranked).
     ///   - score: the cotation as the grid computes it today (`nil` when no grid).
-    ///   - communeName: the dwelling's commune, as the request names it in its wishes.
+    ///   - communeName: the name of the dwelling's commune.
     init(
         facts: RequestRankingFacts, request: HousingRequest, dwelling: Dwelling, rank: Int?,
         proposedCount: Int, score: CotationScore?, communeName: String, refusedBefore: Bool = false

@@ -141,7 +141,8 @@ struct RankingContext: Sendable {
 
     struct TerritoryFacts: Sendable {
         let zone: Zone
-        let communeCodes: [String: String]
+        /// The INSEE codes of the territory's communes.
+        let communeCodes: Set<String>
     }
 
     /// The request as the pre-selection sees it, with its territory's facts.
@@ -156,11 +157,7 @@ struct RankingContext: Sendable {
             throw RequestRankingFacts.Failure.unknownCode(field: "zone")
         }
         let communes = try await Commune.query(on: db).filter(\.$territory.$id == id).all()
-        var codes: [String: String] = [:]
-        for commune in communes {
-            if let code = commune.inseeCode { codes[commune.name] = code }
-        }
-        return TerritoryFacts(zone: zone, communeCodes: codes)
+        return TerritoryFacts(zone: zone, communeCodes: Set(communes.compactMap(\.inseeCode)))
     }
 }
 

@@ -16,9 +16,9 @@ struct RequestRankingFacts {
         case unknownCode(field: String)
     }
 
-    /// - Parameter communeCodes: the territory's communes, name → INSEE code.
+    /// - Parameter communeCodes: the INSEE codes of the territory's communes; a wish outside them is not ranked there.
     init(
-        request: HousingRequest, communeCodes codes: [String: String], zone: Zone, ceilings: CeilingsCatalog,
+        request: HousingRequest, communeCodes codes: Set<String>, zone: Zone, ceilings: CeilingsCatalog,
         today: CalendarDate
     ) throws {
         let form = request.form
@@ -34,7 +34,7 @@ struct RequestRankingFacts {
         }
         let priorities = try request.priorityCriteria()
         let eligibility = Self.eligibility(of: form, zone: zone, ceilings: ceilings, today: today)
-        communeCodes = (form.wishes?.communes ?? []).compactMap { codes[$0] }
+        communeCodes = (form.wishes?.communeCodes ?? []).filter(codes.contains)
         let need: AccessibilityNeed =
             form.wishes?.wheelchairAccess == true
             ? .wheelchair : (form.wishes?.elevatorNeeded == true ? .noStairs : .none)

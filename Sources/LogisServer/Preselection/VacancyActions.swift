@@ -118,7 +118,10 @@ enum VacancyActions {
         let facts: RequestRankingFacts
         if let known { facts = known } else { facts = try await Self.facts(of: request, on: req) }
         let grid = try await RequestCotation.grid(for: request, on: req.db, app: req.application)
-        let score = grid?.score(try RequestCotation.facts(of: request, today: req.today))
+        let score = grid?.score(
+            try RequestCotation.facts(
+                of: request, today: req.today,
+                livesInTerritory: try await RequestCotation.livesInTerritory(request, on: req.db)))
         return CandidateExplanation(
             facts: facts, request: request, dwelling: dwelling, rank: rank, proposedCount: Preselection.defaultCount,
             score: score, communeName: vacancy.dwelling.residence.commune.name, refusedBefore: refused)

@@ -37,7 +37,9 @@ enum Attestation {
             (key: "Numéro unique (NUD)", value: nud), (key: "Date de dépôt (ancienneté)", value: filedOn),
         ]
         if let territory { rows.append((key: "Territoire", value: territory.name)) }
-        rows.append((key: "Communes souhaitées", value: request.form.wishes?.communes.joined(separator: ", ") ?? ""))
+        let communes = try await CommuneList.load(on: db)
+        let wished = communes.names(of: request.form.wishes?.communeCodes ?? [])
+        rows.append((key: "Communes souhaitées", value: wished.joined(separator: ", ")))
         rows.append((key: "Logements recherchés", value: request.form.wishes?.typologies.joined(separator: ", ") ?? ""))
         rows.append((key: "Personnes à loger", value: String(request.form.householdPersons)))
         if let schedule {

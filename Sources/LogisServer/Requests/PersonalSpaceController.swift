@@ -74,6 +74,7 @@ struct PersonalSpaceController: RouteCollection {
                 .sort(\.$occurredAt, .descending).all()
                 .map { TimelineLine(date: Self.french($0.occurredAt), label: $0.label, comment: $0.comment) }
         }
+        let communes = try await CommuneList.load(on: req.db)
         let page = HomePage(
             layout: req.layoutContext(title: "Mon espace"),
             feedback: .init(error: error, notice: error == nil ? notice : nil),
@@ -83,7 +84,7 @@ struct PersonalSpaceController: RouteCollection {
             anniversary: schedule.map { RequestSummary.display($0.anniversary.iso) },
             radiationDate: schedule.map { RequestSummary.display($0.radiation.iso) },
             canRenew: request.map { RequestLifecycle.canRenew($0, today: req.today) } ?? false, timeline: timeline,
-            summary: request.map { RequestSummary($0.form) },
+            summary: request.map { RequestSummary($0.form, communes: communes) },
             offers: try await offers(of: request, on: req),
             refusalMotifs: RefusalMotif.allCases.map { RefusalChoice(code: $0.code, label: $0.label) },
             answerBase: "/mon-espace/propositions")

@@ -153,12 +153,61 @@ struct ReasonsSection: Codable, Sendable, Equatable {
 /// Section 8: the dwelling sought.
 struct WishesSection: Codable, Sendable, Equatable {
     var typologies: [String]
-    /// Commune names in order of preference; at least one.
-    var communes: [String]
+    /// The wished communes by their code officiel géographique (INSEE), in order of preference; at
+    /// least one. A name is not an identity: France has dozens of « Saint-Martin ».
+    var communeCodes: [String]
     var wheelchairAccess: Bool
     var elevatorNeeded: Bool
     var maxRent: Int
     var parking: Bool
+    /// Forms saved before M0023 named the communes; the migration reads these names into
+    /// `communeCodes`. Empty for every form written since. Written back as they were read, so that
+    /// saving a form the migration has not reached yet loses nothing.
+    var legacyCommuneNames: [String] = []
+
+    init(
+        typologies: [String], communeCodes: [String], wheelchairAccess: Bool, elevatorNeeded: Bool, maxRent: Int,
+        parking: Bool
+    ) {
+        self.typologies = typologies
+        self.communeCodes = communeCodes
+        self.wheelchairAccess = wheelchairAccess
+        self.elevatorNeeded = elevatorNeeded
+        self.maxRent = maxRent
+        self.parking = parking
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case typologies, communeCodes, wheelchairAccess, elevatorNeeded, maxRent, parking
+        case legacyCommunes = "communes"
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        typologies = try container.decode([String].self, forKey: .typologies)
+        wheelchairAccess = try container.decode(Bool.self, forKey: .wheelchairAccess)
+        elevatorNeeded = try container.decode(Bool.self, forKey: .elevatorNeeded)
+        maxRent = try container.decode(Int.self, forKey: .maxRent)
+        parking = try container.decode(Bool.self, forKey: .parking)
+        let legacy = try container.decodeIfPresent([String].self, forKey: .legacyCommunes)
+        // A section without either key is damaged, not « no commune ».
+        communeCodes =
+            try legacy == nil
+            ? container.decode([String].self, forKey: .communeCodes)
+            : container.decodeIfPresent([String].self, forKey: .communeCodes) ?? []
+        legacyCommuneNames = legacy ?? []
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(typologies, forKey: .typologies)
+        try container.encode(communeCodes, forKey: .communeCodes)
+        try container.encode(wheelchairAccess, forKey: .wheelchairAccess)
+        try container.encode(elevatorNeeded, forKey: .elevatorNeeded)
+        try container.encode(maxRent, forKey: .maxRent)
+        try container.encode(parking, forKey: .parking)
+        if !legacyCommuneNames.isEmpty { try container.encode(legacyCommuneNames, forKey: .legacyCommunes) }
+    }
 }
 
 /// Section 9: handicap, loss of autonomy, DALO.

@@ -35,8 +35,9 @@ enum RequestRegistration {
         guard WizardStep.firstMissing(in: request.form) == nil, let wishes = request.form.wishes else {
             throw incomplete
         }
-        let communes = try await Commune.query(on: db).filter(\.$name ~~ wishes.communes).with(\.$territory).all()
-        guard let first = communes.first(where: { $0.name == wishes.communes.first }) else { throw incomplete }
+        let communes = try await Commune.query(on: db).filter(\.$inseeCode ~~ wishes.communeCodes).with(\.$territory)
+            .all()
+        guard let first = communes.first(where: { $0.inseeCode == wishes.communeCodes.first }) else { throw incomplete }
         let requestID = try request.requireID()
         // Every read happens before the transaction and its first statement is a write: SQLite then
         // takes the write lock at once instead of failing to upgrade a read lock under contention.
@@ -63,7 +64,7 @@ enum RequestRegistration {
             if nud.deskCode == onlineDeskCode { request.attestationSentAt = now }
             request.syncSearchColumns()
             try await request.save(on: db)
-            try await replaceWishes(of: requestID, with: wishes.communes, communes: communes, on: db)
+            try await replaceWishes(of: requestID, with: wishes.communeCodes, communes: communes, on: db)
             try await RequestEvent(
                 requestID: requestID, kind: .registered,
                 label: "Demande enregistrée sous le numéro unique \(nud.value).", actor: actor
@@ -81,11 +82,11 @@ enum RequestRegistration {
 
     /// Keeps the wish rows in step with the form (DOMAIN.md §8: the ranking reads the rows).
     static func replaceWishes(
-        of requestID: UUID, with names: [String], communes: [Commune], on db: any Database
+        of requestID: UUID, with codes: [String], communes: [Commune], on db: any Database
     ) async throws {
         try await RequestWish.query(on: db).filter(\.$request.$id == requestID).delete()
-        for (rank, name) in names.enumerated() {
-            guard let commune = communes.first(where: { $0.name == name }) else { continue }
+        for (rank, code) in codes.enumerated() {
+            guard let commune = communes.first(where: { $0.inseeCode == code }) else { continue }
             try await RequestWish(requestID: requestID, communeID: try commune.requireID(), rank: rank + 1).create(
                 on: db)
         }

@@ -17,13 +17,14 @@ struct RequestSummary: Encodable {
 
     let sections: [Section]
 
-    init(_ form: RequestForm) {
+    /// `communes` names the wished communes, which the form holds by INSEE code.
+    init(_ form: RequestForm, communes: CommuneList) {
         sections = WizardStep.allCases.map { step in
-            Section(slug: step.rawValue, title: step.title, rows: Self.rows(of: step, in: form))
+            Section(slug: step.rawValue, title: step.title, rows: Self.rows(of: step, in: form, communes: communes))
         }
     }
 
-    private static func rows(of step: WizardStep, in form: RequestForm) -> [Row] {
+    private static func rows(of step: WizardStep, in form: RequestForm, communes: CommuneList) -> [Row] {
         let label = FormOptions.label
         let yes = { (flag: Bool) in flag ? "oui" : "non" }
         switch step {
@@ -102,7 +103,7 @@ struct RequestSummary: Encodable {
             guard let w = form.wishes else { return [] }
             return [
                 Row(label: "Types de logement", value: w.typologies.joined(separator: ", ")),
-                Row(label: "Communes souhaitées", value: w.communes.joined(separator: ", ")),
+                Row(label: "Communes souhaitées", value: communes.names(of: w.communeCodes).joined(separator: ", ")),
                 Row(label: "Accès en fauteuil roulant", value: yes(w.wheelchairAccess)),
                 Row(label: "Loyer maximum", value: w.maxRent > 0 ? euros(w.maxRent) : "non précisé"),
             ]
@@ -139,9 +140,9 @@ struct RequestSummaryPage: Encodable {
     let missing: [String]
     let canSubmit: Bool
 
-    init(layout: LayoutContext, request: HousingRequest, missing: [String]) {
+    init(layout: LayoutContext, request: HousingRequest, missing: [String], communes: CommuneList) {
         self.layout = layout
-        summary = RequestSummary(request.form)
+        summary = RequestSummary(request.form, communes: communes)
         self.missing = missing
         canSubmit = missing.isEmpty && request.status == .brouillon
     }

@@ -21,9 +21,9 @@ enum RequestUpdate {
             )
             .create(on: db)
             if steps.contains(.logementRecherche), let wishes = form.wishes {
-                let communes = try await Commune.query(on: db).filter(\.$name ~~ wishes.communes).all()
+                let communes = try await Commune.query(on: db).filter(\.$inseeCode ~~ wishes.communeCodes).all()
                 try await RequestRegistration.replaceWishes(
-                    of: requestID, with: wishes.communes, communes: communes, on: db)
+                    of: requestID, with: wishes.communeCodes, communes: communes, on: db)
             }
             let sections = steps.map { $0.title.lowercased() }.joined(separator: " ; ")
             try await RequestEvent(

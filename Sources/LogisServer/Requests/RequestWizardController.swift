@@ -60,7 +60,7 @@ struct RequestWizardController: RouteCollection {
         let (request, step) = try await current(req)
         let page = WizardPage(
             step: step, form: request.form, values: step.values(of: request.form), errors: [:],
-            communes: try await communeNames(on: req.db), isUpdate: request.status.isRegistered,
+            communes: try await CommuneList.load(on: req.db), isUpdate: request.status.isRegistered,
             layout: req.layoutContext(title: "Étape \(step.number) : \(step.title)"))
         return try await req.view.render(step.template, page)
     }
@@ -70,7 +70,7 @@ struct RequestWizardController: RouteCollection {
         let account = try req.requireAccount()
         var raw = try req.content.decode([String: String].self)
         raw.removeValue(forKey: CSRFMiddleware.fieldName)
-        let communes = try await communeNames(on: req.db)
+        let communes = try await CommuneList.load(on: req.db)
         var form = request.form
         let errors = step.apply(raw, to: &form, communes: communes, today: req.today)
         guard errors.isEmpty else {
@@ -96,7 +96,8 @@ struct RequestWizardController: RouteCollection {
         }
         let page = RequestSummaryPage(
             layout: req.layoutContext(title: "Récapitulatif de votre demande"), request: request,
-            missing: WizardStep.allCases.filter { !$0.isAnswered(in: request.form) }.map(\.title))
+            missing: WizardStep.allCases.filter { !$0.isAnswered(in: request.form) }.map(\.title),
+            communes: try await CommuneList.load(on: req.db))
         return try await req.view.render("requests/summary", page).encodeResponse(for: req)
     }
 
@@ -119,7 +120,4 @@ struct RequestWizardController: RouteCollection {
         return (request, step)
     }
 
-    private func communeNames(on db: any Database) async throws -> [String] {
-        try await Commune.query(on: db).sort(\.$name).all().map(\.name)
-    }
 }

@@ -106,7 +106,7 @@ struct RequestsAPIController: RouteCollection {
     {
         var form = form
         var problems = ProblemList()
-        let communes = try await Commune.query(on: db).all().map(\.name)
+        let communes = try await CommuneList.load(on: db)
         for (slug, fields) in steps.sorted(by: { $0.key < $1.key }) {
             guard let step = WizardStep(rawValue: slug) else {
                 problems.add(

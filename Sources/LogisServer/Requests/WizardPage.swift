@@ -52,7 +52,7 @@ struct WizardPage: Encodable {
     let professionalSituations = FormOptions.professionalSituations
     let housingStatuses = FormOptions.housingStatuses
     let motifs = FormOptions.motifs
-    let communes: [String]
+    let communes: [CommuneOption]
     let typologyChoices: [Choice]
     let communeSelects: [Select]
     let motifSelects: [Select]
@@ -60,7 +60,7 @@ struct WizardPage: Encodable {
     let hasCoApplicant: Bool
 
     init(
-        step: WizardStep, form: RequestForm, values: [String: String], errors: [String: String], communes: [String],
+        step: WizardStep, form: RequestForm, values: [String: String], errors: [String: String], communes: CommuneList,
         isUpdate: Bool, layout: LayoutContext, base: String = "/demande"
     ) {
         self.layout = layout
@@ -79,7 +79,7 @@ struct WizardPage: Encodable {
         self.values = values
         self.errors = errors
         errorList = errors.keys.sorted().compactMap { errors[$0] }
-        self.communes = communes
+        self.communes = communes.entries.map { CommuneOption(code: $0.code, label: $0.label) }
         typologyChoices = FormOptions.typologies.map {
             Choice(code: $0, label: $0, checked: values["typology_\($0)"] == "on")
         }
@@ -107,4 +107,10 @@ struct WizardPage: Encodable {
         }
         hasCoApplicant = form.coApplicant?.present == true
     }
+}
+
+/// A commune in the wishes step's lists: its INSEE code is the value sent, its label what is read.
+struct CommuneOption: Encodable {
+    let code: String
+    let label: String
 }

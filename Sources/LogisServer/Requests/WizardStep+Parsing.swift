@@ -6,7 +6,7 @@ extension WizardStep {
 
     /// Applies the submitted fields to `form`; returns the messages of faulty fields (empty when saved).
     func apply(
-        _ raw: [String: String], to form: inout RequestForm, communes: [String], today: CalendarDate
+        _ raw: [String: String], to form: inout RequestForm, communes: CommuneList, today: CalendarDate
     ) -> [String: String] {
         var fields = FormFields(raw)
         let codes = { (options: [FormChoice]) in options.map(\.code) }
@@ -128,11 +128,22 @@ extension WizardStep {
             if typologies.isEmpty { fields.fail("typologies", "Cochez au moins un type de logement.") }
             var wished: [String] = []
             for index in 1...3 {
-                let value = fields.choice("commune\(index)", "une commune", among: communes, required: index == 1)
-                if !value.isEmpty, !wished.contains(value) { wished.append(value) }
+                let value = fields.choice("commune\(index)", "une commune", among: communes.codes, required: index == 1)
+                guard !value.isEmpty, !wished.contains(value) else { continue }
+                // One request, one territory (the first commune's): its NUD, desks and commission.
+                if let first = wished.first.flatMap(communes.entry(code:)), let entry = communes.entry(code: value),
+                    entry.territoryID != first.territoryID
+                {
+                    fields.fail(
+                        "commune\(index)",
+                        "\(entry.name) ne relève pas du même territoire que \(first.name) : une demande porte sur les "
+                            + "communes d’un seul territoire. Déposez une autre demande pour \(entry.name).")
+                    continue
+                }
+                wished.append(value)
             }
             let section = WishesSection(
-                typologies: typologies, communes: wished, wheelchairAccess: fields.flag("wheelchairAccess"),
+                typologies: typologies, communeCodes: wished, wheelchairAccess: fields.flag("wheelchairAccess"),
                 elevatorNeeded: fields.flag("elevatorNeeded"), maxRent: fields.amount("maxRent", "le loyer maximum"),
                 parking: fields.flag("parking"))
             if fields.errors.isEmpty { form.wishes = section }

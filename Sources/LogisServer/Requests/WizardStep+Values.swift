@@ -23,7 +23,7 @@ extension WizardStep {
             guard let wishes = form.wishes else { return [:] }
             var values = Self.flatten(wishes)
             for typology in wishes.typologies { values["typology_\(typology)"] = "on" }
-            for (offset, commune) in wishes.communes.enumerated() { values["commune\(offset + 1)"] = commune }
+            for (offset, commune) in wishes.communeCodes.enumerated() { values["commune\(offset + 1)"] = commune }
             return values
         }
     }

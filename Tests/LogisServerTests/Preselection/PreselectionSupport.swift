@@ -49,7 +49,8 @@ struct PreselectionFixture {
             applicantMonthlyIncome: income / 12, coApplicantMonthlyIncome: 0, otherMonthlyIncome: 0,
             taxIncomeN2: income)
         form.wishes = WishesSection(
-            typologies: typologies, communes: communes, wheelchairAccess: wheelchair, elevatorNeeded: false,
+            typologies: typologies, communeCodes: communes.map(DemoCommune.code), wheelchairAccess: wheelchair,
+            elevatorNeeded: false,
             maxRent: 0, parking: false)
         let request = HousingRequest(accountID: nil, form: form)
         request.$territory.id = territory

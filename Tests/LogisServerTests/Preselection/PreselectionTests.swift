@@ -104,7 +104,7 @@ final class PreselectionTests: XCTestCase {
             rows = try await fixture.rankingRows(of: request)
             XCTAssertEqual(rows.first?.roomyTypologies, Int64(TypologySet(.t4 ... .t6).rawValue))
 
-            request.form.wishes?.communes = ["Le Cailar"]
+            request.form.wishes?.communeCodes = [DemoCommune.code("Le Cailar")]
             request.form.wishes?.wheelchairAccess = true
             request.priorities = "dalo"
             try await request.save(on: app.db)

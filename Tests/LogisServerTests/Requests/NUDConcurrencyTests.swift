@@ -6,7 +6,7 @@ import XCTVapor
 
 final class NUDConcurrencyTests: XCTestCase {
     /// A complete draft built from the same answers as the wizard tests.
-    static func completeForm(communes: [String]) -> RequestForm {
+    static func completeForm(communes: CommuneList) -> RequestForm {
         var form = RequestForm()
         for step in FamilyInVauvert.steps {
             guard let wizardStep = WizardStep(rawValue: step.slug) else { continue }
@@ -17,7 +17,7 @@ final class NUDConcurrencyTests: XCTestCase {
 
     func testFiftyParallelSubmitsGetFiftyDistinctNUDsWithoutGaps() async throws {
         try await withApp(demo: true) { app in
-            let communes = try await Commune.query(on: app.db).all().map(\.name)
+            let communes = try await CommuneList.load(on: app.db)
             let form = Self.completeForm(communes: communes)
             XCTAssertNil(WizardStep.firstMissing(in: form))
             let found = try await Account.query(on: app.db).filter(\.$email == "demandeur@demo.logis.fr").first()
@@ -50,7 +50,7 @@ final class NUDConcurrencyTests: XCTestCase {
 
     func testTheSameDraftSubmittedTwiceAtOnceGetsOneNUD() async throws {
         try await withApp(demo: true) { app in
-            let communes = try await Commune.query(on: app.db).all().map(\.name)
+            let communes = try await CommuneList.load(on: app.db)
             let found = try await Account.query(on: app.db).filter(\.$email == "demandeur@demo.logis.fr").first()
             let applicant = try XCTUnwrap(found)
             let draft = HousingRequest(accountID: nil, form: Self.completeForm(communes: communes))

@@ -34,7 +34,7 @@ enum FamilyInVauvert {
         ("motifs", ["motif1": "logement_trop_petit", "motif2": "logement_trop_cher"]),
         (
             "logement-recherche",
-            ["typology_T3": "on", "typology_T4": "on", "commune1": "Vauvert", "commune2": "Aimargues"]
+            ["typology_T3": "on", "typology_T4": "on", "commune1": "30341", "commune2": "30006"]
         ),
         ("handicap-dalo", ["disabledPersons": "0"]),
     ]

@@ -16,7 +16,7 @@ final class ResourcesPiecesTests: XCTestCase {
             [
                 "applicantMonthlyIncome": "1200", "taxIncomeN2": "14000", "socialBenefits": "on",
                 "applicantAlimony": "on", "coApplicantDailyAllowances": "on", "coApplicantForeignIncome": "on",
-            ], to: &form, communes: [], today: try CalendarDate(iso: "2026-11-28"))
+            ], to: &form, communes: CommuneList(entries: []), today: try CalendarDate(iso: "2026-11-28"))
         XCTAssertTrue(errors.isEmpty, "\(errors)")
         let pieces = DocumentChecklist(for: try form.documentSituation(on: try CalendarDate(iso: "2026-11-28"))).pieces
         func has(_ piece: DocumentPiece, person: Int?) -> Bool {
@@ -46,7 +46,7 @@ final class IncomeOfLastYearTests: XCTestCase {
         var form = RequestForm()
         let base = ["applicantMonthlyIncome": "900", "taxIncomeN2": "30000"]
         let errors = WizardStep.ressources.apply(
-            base.merging(fields) { $1 }, to: &form, communes: [], today: Self.today)
+            base.merging(fields) { $1 }, to: &form, communes: CommuneList(entries: []), today: Self.today)
         return (form, errors)
     }
 

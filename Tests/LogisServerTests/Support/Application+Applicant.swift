@@ -53,7 +53,11 @@ extension Application {
         for step in FamilyInVauvert.steps {
             var fields = step.fields
             if step.slug == "demandeur" { fields.merge(applicant) { $1 } }
-            if step.slug == "logement-recherche" { fields["commune1"] = applicant["commune"] ?? fields["commune1"] }
+            if step.slug == "logement-recherche", let commune = applicant["commune"] {
+                // The desk's own territory: the second wish of the fixture (Aimargues) is not in Libercourt's.
+                fields["commune1"] = DemoCommune.code(commune)
+                fields["commune2"] = nil
+            }
             try await send(
                 .POST, "guichet/demandes/\(id)/saisie/etape/\(step.slug)",
                 beforeRequest: { Browser.post(&$0, form: fields, session: session) },
