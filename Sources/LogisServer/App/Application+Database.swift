@@ -20,6 +20,7 @@ extension Application {
             migrations.add(migration)
         }
         databases.middleware.use(RankingTableMiddleware { [app = self] in app.rankingContext }, on: nil)
+        databases.middleware.use(RequestNameWordsMiddleware(), on: nil)
     }
 
     /// Migrations in the order they were written; never edit a landed one, add the next.
@@ -48,6 +49,7 @@ extension Application {
             M0021CreateAccountTokens(),
             M0023WishesByINSEECode(),
             M0024AddPositionIndex(),
+            M0025CreateRequestNameWords(),
         ]
     }
 

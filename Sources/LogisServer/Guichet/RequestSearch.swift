@@ -72,9 +72,8 @@ enum RequestSearch {
         }
         guard let sql = db as? any SQLDatabase else { return [] }
         var conditions: [SQLQueryString] = []
-        if agent.role != .admin {
-            conditions.append("r.territory_id = \(bind: AgentScope.territoryID(of: agent) ?? UUID())")
-        }
+        let territory: UUID? = agent.role == .admin ? nil : AgentScope.territoryID(of: agent) ?? UUID()
+        if let territory { conditions.append("r.territory_id = \(bind: territory)") }
         if let status = RequestStatus(rawValue: criteria.status) {
             conditions.append("r.status = \(bind: status.rawValue)")
         }
@@ -93,8 +92,9 @@ enum RequestSearch {
         if compactNUD.count == NUD.length, compactNUD.first?.isNumber == true {
             conditions.append("r.nud = \(bind: compactNUD)")
         } else {
+            // Each word typed starts a word of the names (applicant or co-applicant), in any order.
             for word in DuplicateDetection.normalise(text).split(separator: " ") {
-                conditions.append("r.search_name LIKE \(bind: "% \(word)%")")
+                conditions.append(RequestNameWords.matching(prefix: String(word), territory: territory))
             }
         }
         let rows = try await sql.raw(

@@ -1,0 +1,87 @@
+import Fluent
+import LogisCore
+import SQLKit
+import XCTVapor
+
+@testable import LogisServer
+
+/// The desk's name search reads the words of the names (`request_name_words`): each word typed
+/// starts a word of the applicant's or co-applicant's names, in the agent's territory only.
+final class NameSearchTests: XCTestCase {
+    private func request(
+        _ app: Application, slug: String, number: Int, last: String, first: String, partner: (String, String)? = nil
+    ) async throws -> HousingRequest {
+        let territory = try await Territory.query(on: app.db).filter(\.$slug == slug).first()
+        let request = HousingRequest(accountID: nil)
+        request.$territory.id = try XCTUnwrap(territory).requireID()
+        request.status = .active
+        request.nud = String(format: "030112%07dGDPUB", number)
+        request.firstFiledOn = "2025-01-10"
+        request.form.applicant = WorkQueueSQLTests.applicant(last, first, born: "1980-05-06")
+        if let partner {
+            request.form.coApplicant = CoApplicantSection(
+                present: true, lastName: partner.0, firstName: partner.1, birthDate: "1981-01-01", nationality: "fr",
+                relationship: "conjoint")
+        }
+        request.syncSearchColumns()
+        try await request.create(on: app.db)
+        return request
+    }
+
+    private func found(_ app: Application, _ text: String, by agent: String) async throws -> String {
+        var body = ""
+        try await app.send(
+            .POST, "guichet/recherche", beforeRequest: { Browser.post(&$0, form: ["q": text], session: agent) },
+            afterResponse: { res in
+                XCTAssertEqual(res.status, .ok)
+                body = res.body.string
+            })
+        return body
+    }
+
+    func testWordsOfBothPersonsAreFoundByTheirBeginning() async throws {
+        try await withApp(demo: true) { app in
+            let family = try await request(
+                app, slug: "petite-camargue", number: 901, last: "Lefèvre-Dupont", first: "Zébulon",
+                partner: ("Nguyen", "Anh"))
+            let id = try family.requireID().uuidString
+            let agent = try await Browser.signIn(app, email: "enregistreur@demo.logis.fr", password: DemoData.password)
+            for query in ["zeb", "ZÉBULON lefevre", "dupont", "anh", "nguyen zebulon"] {
+                let body = try await found(app, query, by: agent)
+                XCTAssertTrue(body.contains(id), "« \(query) » finds the family")
+            }
+            for query in ["ebulon", "zebulonx", "anh martin"] {
+                let body = try await found(app, query, by: agent)
+                XCTAssertFalse(body.contains(id), "« \(query) » does not")
+            }
+        }
+    }
+
+    func testTheWordsFollowTheRequestItsTerritoryAndItsAnonymisation() async throws {
+        try await withApp(demo: true) { app in
+            let gard = try await request(app, slug: "petite-camargue", number: 902, last: "Ortega", first: "Inès")
+            let north = try await request(app, slug: "libercourt", number: 903, last: "Ortega", first: "Iris")
+            let agent = try await Browser.signIn(app, email: "enregistreur@demo.logis.fr", password: DemoData.password)
+            var body = try await found(app, "ortega", by: agent)
+            XCTAssertTrue(body.contains(try gard.requireID().uuidString))
+            XCTAssertFalse(body.contains(try north.requireID().uuidString), "another territory's file stays hidden")
+
+            // A change of name is searched at once.
+            gard.form.applicant?.lastName = "Ortega-Lambert"
+            gard.syncSearchColumns()
+            try await gard.save(on: app.db)
+            body = try await found(app, "lambert", by: agent)
+            XCTAssertTrue(body.contains(try gard.requireID().uuidString))
+
+            // Anonymised: no word is left that could find the person.
+            try await RequestAnonymisation.anonymise(gard, app: app, now: Date())
+            body = try await found(app, "ortega", by: agent)
+            XCTAssertFalse(body.contains(try gard.requireID().uuidString))
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            let words = try await sql.raw(
+                "SELECT COUNT(*) AS n FROM request_name_words WHERE request_id = \(bind: try gard.requireID())"
+            ).first(decodingColumn: "n", as: Int.self)
+            XCTAssertEqual(words ?? -1, 0)
+        }
+    }
+}
