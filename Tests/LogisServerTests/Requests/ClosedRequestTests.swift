@@ -44,7 +44,7 @@ final class ClosedRequestTests: XCTestCase {
                 XCTAssertTrue(page.contains("<dd id=\"statut\">Radiée</dd>"))
                 XCTAssertTrue(page.contains("<dd id=\"motif\">Abandon par le demandeur</dd>"))
                 XCTAssertTrue(page.contains("Une radiation peut être annulée dans les 30 jours par un administrateur."))
-                XCTAssertTrue(page.contains("avant le 09/02/2026"), "30 days after 10 January")
+                XCTAssertTrue(page.contains("au plus tard le 09/02/2026"), "30 days after 10 January")
                 XCTAssertTrue(page.contains("Commentaire : Relogée par ma famille"), "the history is kept")
                 XCTAssertTrue(page.contains("href=\"/mon-espace/attestation.pdf\""))
                 XCTAssertFalse(page.contains("pas de demande de logement social en cours"))
