@@ -124,4 +124,4 @@ def sign_up_and_sign_in(driver, name: str, email: str, password: str) -> None:
     fill(driver, "email", email)
     fill(driver, "password", password)
     submit_with(driver, "Se connecter")
-    assert path_of(driver) == "/compte", path_of(driver)
+    assert path_of(driver) == "/mon-espace", path_of(driver)

@@ -73,7 +73,8 @@ def test_sign_up_refuses_weak_password_then_succeeds(driver, screenshot, axe_che
     submit_with(driver, "Se connecter")
     screenshot(driver, "compte-nouveau-demandeur")
 
-    assert path_of(driver) == "/compte"
+    assert path_of(driver) == "/mon-espace", "an applicant lands on their espace personnel"
+    visit(driver, "/compte")
     assert h1(driver) == "Mon compte"
     main = driver.find_element(By.ID, "contenu")
     assert email in main.text

@@ -20,7 +20,8 @@ def test_sign_in_and_sign_out(driver, screenshot, axe_check):
     submit_with(driver, "Se connecter")
     screenshot(driver, "compte-enregistreur")
 
-    assert path_of(driver) == "/compte"
+    assert path_of(driver) == "/guichet", "a desk agent lands on the desk's queues"
+    visit(driver, "/compte")
     assert h1(driver) == "Mon compte"
     assert ENREGISTREUR in driver.find_element(By.ID, "contenu").text
     assert "Se déconnecter" in header_text(driver)

@@ -142,6 +142,7 @@ def sign_up(driver, screenshot, axe_check) -> None:
     email = f"e2e-demandeur-{uuid.uuid4().hex[:12]}@exemple.fr"
     sign_up_and_sign_in(driver, "Léa Martin", email, STRONG_PASSWORD)
     screenshot(driver, "parcours-compte-cree")
+    visit(driver, "/compte")
     assert email in main_text(driver)
     assert "Se déconnecter" in header_text(driver)
 
@@ -342,7 +343,7 @@ def renew(driver, screenshot, axe_check) -> None:
     fill(driver, "email", DEMO_APPLICANT)
     fill(driver, "password", DEMO_PASSWORD)
     submit_with(driver, "Se connecter")
-    assert path_of(driver) == "/compte", f"the demo applicant's sign-in led to {path_of(driver)}"
+    assert path_of(driver) == "/mon-espace", f"the demo applicant's sign-in led to {path_of(driver)}"
 
     visit(driver, "/mon-espace")
     screenshot(driver, "mon-espace-demandeur-demo")

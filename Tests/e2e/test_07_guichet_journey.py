@@ -300,6 +300,8 @@ def test_guichet_paper_entry_duplicate_and_pieces(driver, screenshot, axe_check,
     WebDriverWait(driver, TIMEOUT).until(lambda d: details.get_attribute("open") is not None)
     Select(details.find_element(By.CSS_SELECTOR, "select[name=reason]")).select_by_value("obsolete")
     details.find_element(By.CSS_SELECTOR, "textarea[name=comment]").send_keys(REFUSAL_COMMENT)
+    # A refusal is irreversible for the applicant: the desk ticks « Je confirme » first.
+    details.find_element(By.CSS_SELECTOR, "input[type=checkbox][name=confirm]").click()
     screenshot(driver, "80-refus-en-cours")
     click_and_wait(driver, details.find_element(By.XPATH, ".//button[normalize-space()='Refuser la pièce']"))
     assert path_of(driver) == f"/guichet/demandes/{first_id}?message=refusee", field_errors(driver)

@@ -13,7 +13,7 @@ from support import DEMO_PASSWORD, click_and_wait, fill, h1, link, path_of, subm
 def test_privacy_page_from_the_footer(driver, screenshot, axe_check):
     visit(driver, "/")
     footer = driver.find_element(By.TAG_NAME, "footer")
-    click_and_wait(driver, link(driver, "Données personnelles et confidentialité", footer))
+    click_and_wait(driver, link(driver, "Données personnelles", footer))
     assert path_of(driver) == "/confidentialite"
     assert h1(driver) == "Données personnelles et confidentialité"
     screenshot(driver, "confidentialite")

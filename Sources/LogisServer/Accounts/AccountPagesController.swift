@@ -43,7 +43,7 @@ struct AccountPagesController: RouteCollection {
         let next = safeNext(form.suite)
         do {
             let account = try await SignIn.verify(email: form.email, password: form.password, on: req)
-            let response = req.redirect(to: next.isEmpty ? "/compte" : next, redirectType: .normal)
+            let response = req.redirect(to: next.isEmpty ? RoleHome(account.role).path : next, redirectType: .normal)
             try await startWebSession(for: account, on: req, response: response)
             return response
         } catch let failure as LogisError

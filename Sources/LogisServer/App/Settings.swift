@@ -28,6 +28,8 @@ public struct Settings: Sendable {
     /// taken from the request's `Host` header, which the sender writes (a forged host would send
     /// a reset link pointing at the attacker's site). Unset: the address `serve` listens on by default.
     public var publicURL = "http://127.0.0.1:8080"
+    /// The publisher and host named by the mentions légales (`LOGIS_OPERATOR_NAME`…).
+    public var legalNotice = LegalNotice(reading: { _ in nil })
 
     public var databaseKind: DatabaseKind { databaseURL == nil ? .sqlite : .postgres }
 
@@ -60,6 +62,7 @@ public struct Settings: Sendable {
         if !publicURL.isEmpty {
             self.publicURL = String(publicURL.reversed().drop { $0 == "/" }.reversed())
         }
+        legalNotice = LegalNotice(reading: Environment.get)
         trustedProxies = try TrustedProxies(parsing: Environment.get("LOGIS_TRUSTED_PROXIES") ?? "")
         if trustedProxies.isEmpty, Environment.get("LOGIS_TRUSTED_PROXY") == "1" {
             // The earlier on/off setting meant a proxy on the same machine.

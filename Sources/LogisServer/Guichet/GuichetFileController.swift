@@ -193,7 +193,14 @@ struct GuichetFileController: RouteCollection {
     struct RefusalForm: Content {
         let reason: String
         let comment: String?
+        let confirm: String?
     }
+
+    static let refusalUnconfirmed =
+        "Cochez la case « Je confirme le refus de cette pièce » : le demandeur devra en déposer une autre."
+    static let radiationUnconfirmed =
+        "Cochez la case « Je confirme la radiation » : la demande sort des files et des attributions, "
+        + "et seul un administrateur peut l’annuler dans les 30 jours."
 
     func refusePiece(req: Request) async throws -> Response {
         let (request, document) = try await pieceAction(req)
@@ -202,6 +209,7 @@ struct GuichetFileController: RouteCollection {
             guard let reason = RequestDocument.RefusalReason(rawValue: form.reason) else {
                 throw LogisError.validation("Choisissez le motif du refus.", code: .refusalReasonRequired)
             }
+            try Confirmation.require(form.confirm, Self.refusalUnconfirmed)
             try await DocumentReview.refuse(
                 document, label: try GuichetActions.label(of: document, in: request, today: req.today), reason: reason,
                 comment: form.comment ?? "", by: try req.requireAccount(), on: req.db)
@@ -266,15 +274,17 @@ struct GuichetFileController: RouteCollection {
     struct RadiationForm: Content {
         let motif: String
         let comment: String?
+        let confirm: String?
     }
 
     func radiate(req: Request) async throws -> Response {
         let request = try await open(req, reason: .radiation)
         let form = try req.content.decode(RadiationForm.self)
         do {
+            let motif = try GuichetActions.radiationMotif(form.motif)
+            try Confirmation.require(form.confirm, Self.radiationUnconfirmed)
             try await GuichetActions.radiate(
-                request, motif: try GuichetActions.radiationMotif(form.motif), comment: form.comment ?? "",
-                by: try req.requireAccount(), on: req)
+                request, motif: motif, comment: form.comment ?? "", by: try req.requireAccount(), on: req)
         } catch let failure as LogisError where failure.status == .unprocessableEntity {
             return try await render(req, request, feedback: .error(failure.message))
                 .encodeResponse(status: failure.status, for: req)

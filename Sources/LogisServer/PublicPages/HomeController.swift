@@ -15,13 +15,16 @@ struct HomeController: RouteCollection {
 
         let layout: LayoutContext
         let territories: [TerritoryLink]
+        /// A signed-in person is sent to their work, not offered an account they already have.
+        let roleHome: RoleHome?
     }
 
     func home(req: Request) async throws -> View {
         let territories = try await Territory.query(on: req.db).sort(\.$name).all()
             .map { HomePage.TerritoryLink(slug: $0.slug, name: $0.name) }
         let page = HomePage(
-            layout: req.layoutContext(title: "Votre demande de logement social"), territories: territories)
+            layout: req.layoutContext(title: "Votre demande de logement social"), territories: territories,
+            roleHome: req.auth.get(Account.self).map { RoleHome($0.role) })
         return try await req.view.render("home/index", page)
     }
 }

@@ -42,6 +42,33 @@ struct PersonalSpaceController: RouteCollection {
         let offers: [OfferView]
         let refusalMotifs: [RefusalChoice]
         let answerBase: String
+        /// With no live request, the last one that ended: it stays visible with its history.
+        let closed: ClosedRequest?
+    }
+
+    /// A struck-off, abandoned or satisfied request as its applicant sees it: what happened and
+    /// whether it can still be undone; nothing to upload or declare on it any more.
+    struct ClosedRequest: Encodable {
+        let nud: String?
+        let status: String
+        let motif: String?
+        let closedOn: String?
+        let isRadiated: Bool
+        /// The last day an administrator may still cancel the radiation, while it has not passed.
+        let restorableUntil: String?
+        let timeline: [TimelineLine]
+
+        init(_ request: HousingRequest, timeline: [TimelineLine], today: CalendarDate) {
+            nud = request.nud
+            status = request.status.label
+            motif = request.radiationMotif.flatMap(RadiationMotif.init(rawValue:))?.label
+            closedOn = request.radiatedAt.map(PersonalSpaceController.french)
+            isRadiated = request.status == .radiee
+            restorableUntil = request.radiatedAt.map { CalendarDate.today(now: $0) }
+                .flatMap { RequestDeadlines.canRestore(radiatedOn: $0, on: today) ? $0 : nil }
+                .map { RequestSummary.display(RequestDeadlines.lastRestoreDay(radiatedOn: $0).iso) }
+            self.timeline = timeline
+        }
     }
 
     struct RefusalChoice: Encodable {
@@ -69,10 +96,10 @@ struct PersonalSpaceController: RouteCollection {
         let notice = req.query[String.self, at: "message"].flatMap { Self.messages[$0] }
         let schedule = request.flatMap(RequestLifecycle.schedule)
         var timeline: [TimelineLine] = []
-        if let request, request.status.isRegistered {
-            timeline = try await RequestEvent.query(on: req.db).filter(\.$request.$id == (try request.requireID()))
-                .sort(\.$occurredAt, .descending).all()
-                .map { TimelineLine(date: Self.french($0.occurredAt), label: $0.label, comment: $0.comment) }
+        if let request, request.status.isRegistered { timeline = try await Self.timeline(of: request, on: req.db) }
+        var closed: ClosedRequest?
+        if request == nil, let last = try await RequestLookup.lastClosed(of: account, on: req.db) {
+            closed = ClosedRequest(last, timeline: try await Self.timeline(of: last, on: req.db), today: req.today)
         }
         let communes = try await CommuneList.load(on: req.db)
         let page = HomePage(
@@ -87,8 +114,14 @@ struct PersonalSpaceController: RouteCollection {
             summary: request.map { RequestSummary($0.form, communes: communes) },
             offers: try await offers(of: request, on: req),
             refusalMotifs: RefusalMotif.allCases.map { RefusalChoice(code: $0.code, label: $0.label) },
-            answerBase: "/mon-espace/propositions")
+            answerBase: "/mon-espace/propositions", closed: closed)
         return try await req.view.render("requests/personal-space", page)
+    }
+
+    static func timeline(of request: HousingRequest, on db: any Database) async throws -> [TimelineLine] {
+        try await RequestEvent.query(on: db).filter(\.$request.$id == (try request.requireID()))
+            .sort(\.$occurredAt, .descending).all()
+            .map { TimelineLine(date: Self.french($0.occurredAt), label: $0.label, comment: $0.comment) }
     }
 
     /// The offers made to the household for its live request, the open one first.
@@ -125,7 +158,10 @@ struct PersonalSpaceController: RouteCollection {
 
     func attestation(req: Request) async throws -> Response {
         let account = try req.requireAccount()
-        guard let request = try await RequestLookup.live(of: account, on: req.db) else { throw RequestLookup.notFound }
+        // A struck-off request keeps its proof of registration: the NUD and the date it was filed.
+        var found = try await RequestLookup.live(of: account, on: req.db)
+        if found == nil { found = try await RequestLookup.lastClosed(of: account, on: req.db) }
+        guard let request = found else { throw RequestLookup.notFound }
         return try await Attestation.response(for: request, on: req)
     }
 
@@ -181,12 +217,16 @@ struct PersonalSpaceController: RouteCollection {
         let account = try req.requireAccount()
         guard let request = try await RequestLookup.live(of: account, on: req.db) else { throw RequestLookup.notFound }
         let form = try req.content.decode(AbandonForm.self)
-        guard form.confirm == "oui" else {
+        do {
+            try Confirmation.require(
+                form.confirm,
+                "Cochez la case « Je confirme vouloir abandonner ma demande » : l’abandon radie la demande et "
+                    + "fait perdre son ancienneté.")
+        } catch let failure as LogisError {
             let page = AbandonPage(
-                layout: req.layoutContext(title: "Abandonner ma demande"),
-                feedback: .error("Cochez la case pour confirmer l’abandon de votre demande."), nud: request.nud)
-            return try await req.view.render("requests/abandon", page).encodeResponse(
-                status: .unprocessableEntity, for: req)
+                layout: req.layoutContext(title: "Abandonner ma demande"), feedback: .error(failure.message),
+                nud: request.nud)
+            return try await req.view.render("requests/abandon", page).encodeResponse(status: failure.status, for: req)
         }
         let comment = try form.comment.map { String(try TextInput.validated($0).prefix(500)) }
             .flatMap { $0.isEmpty ? nil : $0 }

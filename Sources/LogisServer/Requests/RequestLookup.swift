@@ -14,6 +14,14 @@ enum RequestLookup {
         return requests.first { $0.status.isLive }
     }
 
+    /// The account's latest request that ended (struck off, abandoned or satisfied): still shown
+    /// to its applicant, with its NUD and history, until the retention delay anonymises it.
+    static func lastClosed(of account: Account, on db: any Database) async throws -> HousingRequest? {
+        try await HousingRequest.query(on: db).filter(\.$account.$id == (try account.requireID()))
+            .filter(\.$status ~~ [.radiee, .satisfaite]).filter(\.$nud != nil)
+            .sort(\.$updatedAt, .descending).first()
+    }
+
     static let alreadyLive = LogisError(
         .conflict, code: .requestAlreadyExists,
         message: "Votre foyer a déjà une demande en cours : mettez-la à jour plutôt que d’en créer une autre.")

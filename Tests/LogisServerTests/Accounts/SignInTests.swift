@@ -164,8 +164,8 @@ final class SignInRedirectTests: XCTestCase {
     func testOnlyLocalPathsAreFollowedAfterSignIn() async throws {
         try await withApp(demo: true) { app in
             let cases = [
-                "/mon-espace": "/mon-espace", "//evil.example": "/compte", "/\t/evil.example": "/compte",
-                "https://evil.example": "/compte", "/\\evil.example": "/compte",
+                "/compte": "/compte", "//evil.example": "/mon-espace", "/\t/evil.example": "/mon-espace",
+                "https://evil.example": "/mon-espace", "/\\evil.example": "/mon-espace",
             ]
             for (next, expected) in cases {
                 try await app.send(

@@ -196,7 +196,10 @@ final class GuichetTests: XCTestCase {
             let (agent, id) = try await app.registeredPaperRequest()
             try await app.send(
                 .POST, "guichet/demandes/\(id)/radier",
-                beforeRequest: { Browser.post(&$0, form: ["motif": "irrecevabilite", "comment": ""], session: agent) },
+                beforeRequest: {
+                    Browser.post(
+                        &$0, form: ["motif": "irrecevabilite", "comment": "", "confirm": "oui"], session: agent)
+                },
                 afterResponse: { res in
                     XCTAssertEqual(res.status, .unprocessableEntity)
                     XCTAssertTrue(res.body.string.contains("doit être motivée"))
@@ -209,8 +212,11 @@ final class GuichetTests: XCTestCase {
                 .POST, "guichet/demandes/\(id)/radier",
                 beforeRequest: {
                     Browser.post(
-                        &$0, form: ["motif": "irrecevabilite", "comment": "Ressources au-dessus des plafonds."],
-                        session: agent)
+                        &$0,
+                        form: [
+                            "motif": "irrecevabilite", "comment": "Ressources au-dessus des plafonds.",
+                            "confirm": "oui",
+                        ], session: agent)
                 },
                 afterResponse: { XCTAssertEqual($0.status, .seeOther) })
             var request = try await app.storedRequest(id)
@@ -289,13 +295,16 @@ final class GuichetPiecesTests: XCTestCase {
                 afterResponse: { XCTAssertEqual($0.status, .seeOther) })
             try await app.send(
                 .POST, "guichet/demandes/\(id)/pieces/\(try documents[1].requireID())/refuser",
-                beforeRequest: { Browser.post(&$0, form: ["reason": "obsolete", "comment": ""], session: agent) },
+                beforeRequest: {
+                    Browser.post(&$0, form: ["reason": "obsolete", "comment": "", "confirm": "oui"], session: agent)
+                },
                 afterResponse: { XCTAssertEqual($0.status, .unprocessableEntity, "a refusal needs a comment") })
             try await app.send(
                 .POST, "guichet/demandes/\(id)/pieces/\(try documents[1].requireID())/refuser",
                 beforeRequest: {
                     Browser.post(
-                        &$0, form: ["reason": "obsolete", "comment": "Quittance trop ancienne."], session: agent)
+                        &$0, form: ["reason": "obsolete", "comment": "Quittance trop ancienne.", "confirm": "oui"],
+                        session: agent)
                 },
                 afterResponse: { XCTAssertEqual($0.status, .seeOther) })
             XCTAssertNotNil(applicant)

@@ -60,7 +60,7 @@ final class RequestStatusMovesTests: XCTestCase {
                 })
             try await app.send(
                 .POST, "guichet/demandes/\(id)/radier",
-                beforeRequest: { Browser.post(&$0, form: ["motif": ""], session: agent) },
+                beforeRequest: { Browser.post(&$0, form: ["motif": "", "confirm": "oui"], session: agent) },
                 afterResponse: { res in
                     XCTAssertEqual(res.status, .unprocessableEntity)
                     XCTAssertTrue(res.body.string.contains("Choisissez le motif de la radiation"), res.body.string)
@@ -100,7 +100,7 @@ final class RequestStatusMovesTests: XCTestCase {
             XCTAssertFalse(active.contains("/activer"), "an active request is not activated again")
             try await app.send(
                 .POST, "guichet/demandes/\(id)/radier",
-                beforeRequest: { Browser.post(&$0, form: ["motif": "abandon"], session: agent) },
+                beforeRequest: { Browser.post(&$0, form: ["motif": "abandon", "confirm": "oui"], session: agent) },
                 afterResponse: { XCTAssertEqual($0.status, .seeOther) })
             let admin = try await Browser.signIn(app, email: "admin@demo.logis.fr", password: DemoData.password)
             let radiated = try await page(admin)

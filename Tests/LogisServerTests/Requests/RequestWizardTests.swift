@@ -162,7 +162,13 @@ final class RequestWizardTests: XCTestCase {
                 afterResponse: { XCTAssertEqual($0.status, .seeOther) })
             try await app.send(
                 .POST, "mon-espace/abandonner", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
-                afterResponse: { XCTAssertEqual($0.status, .unprocessableEntity) })
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .unprocessableEntity)
+                    XCTAssertTrue(
+                        res.body.string.contains("Cochez la case « Je confirme vouloir abandonner ma demande »"))
+                })
+            let stillLive = try await HousingRequest.query(on: app.db).first()
+            XCTAssertEqual(stillLive?.status, .enregistree, "nothing happens without the box")
             try await app.send(
                 .POST, "mon-espace/abandonner",
                 beforeRequest: { Browser.post(&$0, form: ["confirm": "oui", "comment": "Relogée"], session: session) },

@@ -12,6 +12,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case candidateNotWaiting = "candidate_not_waiting"
     case claimRefused = "claim_refused"
     case clientError = "client_error"
+    case confirmationRequired = "confirmation_required"
     case criterionNotPending = "criterion_not_pending"
     case csrfRejected = "csrf_rejected"
     case daloDecisionIncomplete = "dalo_decision_incomplete"

@@ -17,6 +17,7 @@ struct LayoutContext: Encodable {
         let attributions: Bool
         let caleol: Bool
         let jobs: Bool
+        let epci: Bool
 
         init(_ role: Role) {
             personalSpace = PersonalSpaceController.applicants.allows(role)
@@ -24,6 +25,7 @@ struct LayoutContext: Encodable {
             attributions = VacancyAPIController.viewers.allows(role)
             caleol = CaleolAPIController.commission.allows(role)
             jobs = JobsAdminController.administrators.allows(role)
+            epci = EpciHomeController.administrators.allows(role)
         }
     }
 
