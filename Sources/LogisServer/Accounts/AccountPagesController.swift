@@ -127,7 +127,7 @@ struct AccountPagesController: RouteCollection {
         response.cookies[SessionAuthenticator.cookieName] = HTTPCookies.Value(
             string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: secureCookies,
             isHTTPOnly: true, sameSite: .lax)
-        req.rotateCSRFToken()
+        req.rotateCSRFToken(session: nil)
         return response
     }
 
@@ -194,7 +194,7 @@ struct AccountPagesController: RouteCollection {
         response.cookies[SessionAuthenticator.cookieName] = HTTPCookies.Value(
             string: token, maxAge: Int(AuthSession.lifetime), path: "/", isSecure: secureCookies, isHTTPOnly: true,
             sameSite: .lax)
-        req.rotateCSRFToken()
+        req.rotateCSRFToken(session: token)
     }
 
     /// Only local paths: an open redirect would let a phishing link borrow our address.

@@ -46,6 +46,7 @@ extension Application {
             M0019CreateJobRuns(),
             M0020CreateOutbox(),
             M0021CreateAccountTokens(),
+            M0022CreateServerSecrets(),
         ]
     }
 
@@ -66,6 +67,7 @@ extension Application {
             }
         }
         try await autoMigrate()
+        try await ServerSecret.load(self)
         try await RankingCheck.fillIfEmpty(self)
         try await CotationGridFingerprint.verify(self)
     }

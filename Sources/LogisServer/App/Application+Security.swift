@@ -16,10 +16,11 @@ extension Application {
         middleware.use(FileMiddleware(publicDirectory: directory.publicDirectory))
         middleware.use(SessionAuthenticator())
         middleware.use(RequestBodyGate(limits: settings.limits))
+        if let secret = settings.secretKey { csrfKey = ServerSecret.csrfKey(from: secret) }
         middleware.use(CSRFMiddleware(secureCookies: settings.secureCookies))
         middleware.use(AccessControlMiddleware())
         // Spent on unknown e-mails at sign-in so that timing does not tell which accounts exist.
-        decoyPasswordHash = (try? password.hash(CSRFMiddleware.makeToken())) ?? ""
+        decoyPasswordHash = (try? password.hash(CSRFToken.makeNonce())) ?? ""
     }
 
     private struct DecoyHashKey: StorageKey {

@@ -28,6 +28,9 @@ public struct Settings: Sendable {
     /// taken from the request's `Host` header, which the sender writes (a forged host would send
     /// a reset link pointing at the attacker's site). Unset: the address `serve` listens on by default.
     public var publicURL = "http://127.0.0.1:8080"
+    /// `LOGIS_SECRET_KEY`: the key that signs the form tokens, the same for every instance. Unset:
+    /// a key generated once and kept in the database (`server_secrets`).
+    public var secretKey: String?
 
     public var databaseKind: DatabaseKind { databaseURL == nil ? .sqlite : .postgres }
 
@@ -59,6 +62,13 @@ public struct Settings: Sendable {
         )
         if !publicURL.isEmpty {
             self.publicURL = String(publicURL.reversed().drop { $0 == "/" }.reversed())
+        }
+        if let key = Environment.get("LOGIS_SECRET_KEY"), !key.isEmpty {
+            guard key.count >= ServerSecret.minimumLength else {
+                throw ConfigurationError(
+                    message: "LOGIS_SECRET_KEY doit compter au moins \(ServerSecret.minimumLength) caractères.")
+            }
+            secretKey = key
         }
         trustedProxies = try TrustedProxies(parsing: Environment.get("LOGIS_TRUSTED_PROXIES") ?? "")
         if trustedProxies.isEmpty, Environment.get("LOGIS_TRUSTED_PROXY") == "1" {
