@@ -2,7 +2,10 @@ import Vapor
 
 /// Recognises the signed-in account from the session cookie (pages) or the bearer token (API).
 struct SessionAuthenticator: AsyncMiddleware {
-    static let cookieName = "logis_session"
+    let secureCookies: Bool
+
+    /// Over HTTPS a `__Host-` cookie: a sibling domain cannot plant a session of its choosing.
+    static func cookieName(secure: Bool) -> String { secure ? "__Host-logis_session" : "logis_session" }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let (session, token) = try await currentSession(of: request) {
@@ -20,7 +23,9 @@ struct SessionAuthenticator: AsyncMiddleware {
             guard let bearer = request.headers.bearerAuthorization else { return nil }
             (token, kind) = (bearer.token, .api)
         } else {
-            guard let cookie = request.cookies[Self.cookieName]?.string, !cookie.isEmpty else { return nil }
+            guard let cookie = request.cookies[Self.cookieName(secure: secureCookies)]?.string, !cookie.isEmpty else {
+                return nil
+            }
             (token, kind) = (cookie, .web)
         }
         guard let session = try await AuthSession.find(token: token, kind: kind, on: request.db, now: request.now)

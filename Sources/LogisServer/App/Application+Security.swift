@@ -14,7 +14,7 @@ extension Application {
         middleware.use(RequestLogMiddleware())
         middleware.use(ErrorPageMiddleware())
         middleware.use(FileMiddleware(publicDirectory: directory.publicDirectory))
-        middleware.use(SessionAuthenticator())
+        middleware.use(SessionAuthenticator(secureCookies: settings.secureCookies))
         middleware.use(RequestBodyGate(limits: settings.limits))
         if let secret = settings.secretKey { csrfKey = ServerSecret.csrfKey(from: secret) }
         middleware.use(CSRFMiddleware(secureCookies: settings.secureCookies))

@@ -35,7 +35,16 @@ final class HTTPSDeploymentTests: XCTestCase {
             try await tab.open("connexion")
             let response = try await tab.post(
                 "connexion", ["email": "epci@demo.logis.fr", "password": DemoData.password])
-            XCTAssertEqual(response.headers.setCookie?["logis_session"]?.isSecure, true)
+            XCTAssertNil(response.headers.setCookie?["logis_session"])
+            let session = try XCTUnwrap(response.headers.setCookie?["__Host-logis_session"])
+            XCTAssertTrue(session.isSecure)
+            XCTAssertEqual(session.path, "/")
+            XCTAssertNil(session.domain)
+            // The prefixed cookie is the one read back: the account page opens, and signing out clears it.
+            try await tab.open("compte")
+            let signOut = try await tab.post("deconnexion")
+            XCTAssertEqual(signOut.status, .seeOther)
+            XCTAssertNil(tab.cookies["__Host-logis_session"])
         } catch {
             try? await app.asyncShutdown()
             throw error
