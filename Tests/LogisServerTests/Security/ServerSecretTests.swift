@@ -116,6 +116,16 @@ final class ServerSecretTests: XCTestCase {
         try await restoring.asyncShutdown()
     }
 
+    func testShortSecretKeyIsRefusedAtStart() throws {
+        setenv("LOGIS_SECRET_KEY", "trop-court", 1)
+        defer { unsetenv("LOGIS_SECRET_KEY") }
+        XCTAssertThrowsError(try Settings(environment: .testing)) { error in
+            XCTAssertTrue("\(error)".contains("LOGIS_SECRET_KEY"))
+        }
+        setenv("LOGIS_SECRET_KEY", String(repeating: "s", count: ServerSecret.minimumLength), 1)
+        XCTAssertEqual(try Settings(environment: .testing).secretKey?.count, ServerSecret.minimumLength)
+    }
+
     private func storedRows(_ app: Application) async throws -> Int {
         let sql = try XCTUnwrap(app.db as? any SQLDatabase)
         let row = try await sql.raw("SELECT COUNT(*) AS n FROM server_secrets").first()
