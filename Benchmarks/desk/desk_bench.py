@@ -41,12 +41,15 @@ class Browser:
     def __init__(self, port):
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
         self.cookies = {}
+        # The `_csrf` field of the last page, as a browser posts it: the cookie only holds the
+        # nonce the token is bound to.
+        self.csrf = ""
 
     def request(self, method, path, form=None):
         headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
         body = None
         if form is not None:
-            form = dict(form, _csrf=self.cookies.get("logis_csrf", ""))
+            form = dict(form, _csrf=self.csrf)
             body = urllib.parse.urlencode(form)
             headers["Content-Type"] = "application/x-www-form-urlencoded"
         try:
@@ -63,6 +66,9 @@ class Browser:
             if header.lower() == "set-cookie":
                 name, _, rest = value.partition("=")
                 self.cookies[name] = rest.split(";")[0]
+        field = re.search(rb'name="_csrf" value="([^"]*)"', data)
+        if field:
+            self.csrf = field.group(1).decode()
         return response.status, data
 
     def sign_in(self, email):
@@ -70,6 +76,8 @@ class Browser:
         status, _ = self.request("POST", "/connexion", {"email": email, "password": PASSWORD})
         if status != 303:
             sys.exit(f"desk_bench: sign-in of {email} answered {status}")
+        # The token is bound to the session: take it from a page of the signed-in account.
+        self.request("GET", "/compte")
 
 
 def timed(browser, method, path, form, runs, expect=200):

@@ -201,11 +201,30 @@ def confirm_email(port: int, database: Path, email: str, forwarded: str) -> int:
     match = re.search(r"https?://[^/\s]+(/inscription/confirmer/[A-Za-z0-9_-]+)", row[0] if row else "")
     if not match:
         return 0
-    csrf = uuid.uuid4().hex + uuid.uuid4().hex[:11]
-    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": f"logis_csrf={csrf}",
-               "X-Forwarded-For": forwarded}
-    status, _ = request("POST", port, match.group(1), body=f"_csrf={csrf}".encode(), headers=headers)
+    cookie, token = form_page(port, match.group(1), forwarded)
+    if not token:
+        return 0
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie, "X-Forwarded-For": forwarded}
+    status, _ = request("POST", port, match.group(1), body=f"_csrf={token}".encode(), headers=headers)
     return status
+
+
+def form_page(port: int, path: str, forwarded: str) -> tuple[str, str]:
+    """Opens a form page as a browser does: returns the CSRF cookie it sets (as a Cookie header)
+    and the token of its `_csrf` field, which is bound to that cookie and is not its value."""
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+    try:
+        connection.request("GET", path, headers={"X-Forwarded-For": forwarded})
+        response = connection.getresponse()
+        html = response.read().decode("utf-8", errors="replace")
+        cookies = [value.split(";")[0] for name, value in response.getheaders()
+                   if name.lower() == "set-cookie" and "logis_csrf=" in value]
+    except (OSError, http.client.HTTPException) as error:
+        raise Unreachable(str(error)) from error
+    finally:
+        connection.close()
+    field = re.search(r'name="_csrf" value="([^"]*)"', html)
+    return "; ".join(cookies), field.group(1) if field else ""
 
 
 class Ledger:

@@ -124,10 +124,10 @@ struct AccountPagesController: RouteCollection {
         try await req.audit(.signOut, target: .account(req.auth.get(Account.self)?.id))
         req.auth.logout(Account.self)
         let response = req.redirect(to: "/", redirectType: .normal)
-        response.cookies[SessionAuthenticator.cookieName] = HTTPCookies.Value(
+        response.cookies[SessionAuthenticator.cookieName(secure: secureCookies)] = HTTPCookies.Value(
             string: "", expires: Date(timeIntervalSince1970: 0), maxAge: 0, path: "/", isSecure: secureCookies,
             isHTTPOnly: true, sameSite: .lax)
-        req.rotateCSRFToken()
+        req.rotateCSRFToken(session: nil)
         return response
     }
 
@@ -191,10 +191,10 @@ struct AccountPagesController: RouteCollection {
 
     private func startWebSession(for account: Account, on req: Request, response: Response) async throws {
         let token = try await AuthSession.open(for: account, kind: .web, on: req.db, now: req.now)
-        response.cookies[SessionAuthenticator.cookieName] = HTTPCookies.Value(
+        response.cookies[SessionAuthenticator.cookieName(secure: secureCookies)] = HTTPCookies.Value(
             string: token, maxAge: Int(AuthSession.lifetime), path: "/", isSecure: secureCookies, isHTTPOnly: true,
             sameSite: .lax)
-        req.rotateCSRFToken()
+        req.rotateCSRFToken(session: token)
     }
 
     /// Only local paths: an open redirect would let a phishing link borrow our address.

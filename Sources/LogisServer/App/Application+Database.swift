@@ -47,6 +47,7 @@ extension Application {
             M0019CreateJobRuns(),
             M0020CreateOutbox(),
             M0021CreateAccountTokens(),
+            M0022CreateServerSecrets(),
             M0023WishesByINSEECode(),
             M0024AddPositionIndex(),
             M0025CreateRequestNameWords(),
@@ -70,6 +71,7 @@ extension Application {
             }
         }
         try await autoMigrate()
+        try await ServerSecret.load(self)
         try await RankingCheck.fillIfEmpty(self)
         try await CotationGridFingerprint.verify(self)
     }

@@ -14,12 +14,13 @@ extension Application {
         middleware.use(RequestLogMiddleware())
         middleware.use(ErrorPageMiddleware())
         middleware.use(FileMiddleware(publicDirectory: directory.publicDirectory))
-        middleware.use(SessionAuthenticator())
+        middleware.use(SessionAuthenticator(secureCookies: settings.secureCookies))
         middleware.use(RequestBodyGate(limits: settings.limits))
+        if let secret = settings.secretKey { csrfKey = ServerSecret.csrfKey(from: secret) }
         middleware.use(CSRFMiddleware(secureCookies: settings.secureCookies))
         middleware.use(AccessControlMiddleware())
         // Spent on unknown e-mails at sign-in so that timing does not tell which accounts exist.
-        decoyPasswordHash = (try? password.hash(CSRFMiddleware.makeToken())) ?? ""
+        decoyPasswordHash = (try? password.hash(CSRFToken.makeNonce())) ?? ""
     }
 
     private struct DecoyHashKey: StorageKey {

@@ -30,6 +30,9 @@ public struct Settings: Sendable {
     public var publicURL = "http://127.0.0.1:8080"
     /// The publisher and host named by the mentions légales (`LOGIS_OPERATOR_NAME`…).
     public var legalNotice = LegalNotice(reading: { _ in nil })
+    /// `LOGIS_SECRET_KEY`: the key that signs the form tokens, the same for every instance. Unset:
+    /// a key generated once and kept in the database (`server_secrets`).
+    public var secretKey: String?
 
     public var databaseKind: DatabaseKind { databaseURL == nil ? .sqlite : .postgres }
 
@@ -63,6 +66,13 @@ public struct Settings: Sendable {
             self.publicURL = String(publicURL.reversed().drop { $0 == "/" }.reversed())
         }
         legalNotice = LegalNotice(reading: Environment.get)
+        if let key = Environment.get("LOGIS_SECRET_KEY"), !key.isEmpty {
+            guard key.count >= ServerSecret.minimumLength else {
+                throw ConfigurationError(
+                    message: "LOGIS_SECRET_KEY doit compter au moins \(ServerSecret.minimumLength) caractères.")
+            }
+            secretKey = key
+        }
         trustedProxies = try TrustedProxies(parsing: Environment.get("LOGIS_TRUSTED_PROXIES") ?? "")
         if trustedProxies.isEmpty, Environment.get("LOGIS_TRUSTED_PROXY") == "1" {
             // The earlier on/off setting meant a proxy on the same machine.

@@ -11,7 +11,7 @@ final class RequestBodyLimitsTests: XCTestCase {
         try await withRunningApp { _, port in
             let socket = try RawSocket(port: port)
             socket.send(
-                multipartHead(path: "/connexion", length: Self.sixMegabytes, cookies: "logis_csrf=\(Browser.csrfToken)")
+                multipartHead(path: "/connexion", length: Self.sixMegabytes, cookies: "logis_csrf=\(Browser.csrfNonce)")
                     + "--\(Multipart.boundary)\r\nContent-Disposition: form-data; name=\"junk\"\r\n\r\n")
             let answer = await socket.receive(within: .seconds(3))
             XCTAssertEqual(answer.status, 403, "refused at once, not after six megabytes: \(answer)")
@@ -22,7 +22,7 @@ final class RequestBodyLimitsTests: XCTestCase {
         try await withRunningApp { _, port in
             let socket = try RawSocket(port: port)
             socket.send(
-                "POST /connexion HTTP/1.1\r\nHost: logis\r\nCookie: logis_csrf=\(Browser.csrfToken)\r\n"
+                "POST /connexion HTTP/1.1\r\nHost: logis\r\nCookie: logis_csrf=\(Browser.csrfNonce)\r\n"
                     + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 100000\r\n\r\nemail=")
             let answer = await socket.receive(within: .seconds(3))
             XCTAssertEqual(answer.status, 413, "\(answer)")
@@ -32,7 +32,7 @@ final class RequestBodyLimitsTests: XCTestCase {
     func testForgedUploadOfASignedInAccountIsRefusedOnItsFirstPart() async throws {
         try await withRunningApp(demo: true) { app, port in
             let session = try await Browser.signIn(app, email: "demandeur@demo.logis.fr", password: DemoData.password)
-            let cookies = "logis_csrf=\(Browser.csrfToken); logis_session=\(session)"
+            let cookies = "logis_csrf=\(Browser.csrfNonce); logis_session=\(session)"
             let forged = try RawSocket(port: port)
             forged.send(
                 multipartHead(path: "/mon-espace/pieces", length: Self.sixMegabytes, cookies: cookies)
@@ -43,7 +43,7 @@ final class RequestBodyLimitsTests: XCTestCase {
             let honest = try RawSocket(port: port)
             honest.send(
                 multipartHead(path: "/mon-espace/pieces", length: Self.sixMegabytes, cookies: cookies)
-                    + firstPart(name: "_csrf", value: Browser.csrfToken))
+                    + firstPart(name: "_csrf", value: Browser.csrfToken(session: session)))
             let waiting = await honest.receive(within: .milliseconds(800))
             XCTAssertEqual(waiting, .silent, "a form with the right token is read to its end")
         }
@@ -74,7 +74,7 @@ final class RequestBodyLimitsTests: XCTestCase {
         try await withRunningApp(limits: limits) { _, port in
             let socket = try RawSocket(port: port)
             socket.send(
-                "POST /connexion HTTP/1.1\r\nHost: logis\r\nCookie: logis_csrf=\(Browser.csrfToken)\r\n"
+                "POST /connexion HTTP/1.1\r\nHost: logis\r\nCookie: logis_csrf=\(Browser.csrfNonce)\r\n"
                     + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 2000\r\n\r\n")
             var answer = RawSocket.Received.silent
             for _ in 0..<10 where answer == .silent {
@@ -101,16 +101,16 @@ final class RequestBodyLimitsTests: XCTestCase {
         limits.uploadsInFlight = 100_000
         try await withRunningApp(demo: true, limits: limits) { app, port in
             let session = try await Browser.signIn(app, email: "demandeur@demo.logis.fr", password: DemoData.password)
-            let cookies = "logis_csrf=\(Browser.csrfToken); logis_session=\(session)"
+            let cookies = "logis_csrf=\(Browser.csrfNonce); logis_session=\(session)"
             let first = try RawSocket(port: port)
-            let firstPartSent = firstPart(name: "_csrf", value: Browser.csrfToken)
+            let firstPartSent = firstPart(name: "_csrf", value: Browser.csrfToken(session: session))
             first.send(multipartHead(path: "/mon-espace/pieces", length: 80_000, cookies: cookies) + firstPartSent)
             let firstAnswer = await first.receive(within: .milliseconds(500))
             XCTAssertEqual(firstAnswer, .silent, "the first upload holds 80 kB of the budget")
             let second = try RawSocket(port: port)
             second.send(
                 multipartHead(path: "/mon-espace/pieces", length: 80_000, cookies: cookies)
-                    + firstPart(name: "_csrf", value: Browser.csrfToken))
+                    + firstPart(name: "_csrf", value: Browser.csrfToken(session: session)))
             let busy = await second.receive(within: .seconds(3))
             XCTAssertEqual(busy.status, 503, "\(busy)")
             guard case .bytes(let text) = busy else { return }

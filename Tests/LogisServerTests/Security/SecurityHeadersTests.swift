@@ -29,14 +29,22 @@ final class HTTPSDeploymentTests: XCTestCase {
             try await app.send(.GET, "connexion") { res in
                 XCTAssertEqual(
                     res.headers.first(name: "Strict-Transport-Security"), "max-age=31536000; includeSubDomains")
-                XCTAssertEqual(res.headers.setCookie?["logis_csrf"]?.isSecure, true)
+                XCTAssertEqual(res.headers.setCookie?["__Host-logis_csrf"]?.isSecure, true)
             }
-            try await app.send(
-                .POST, "connexion",
-                beforeRequest: {
-                    Browser.post(&$0, form: ["email": "epci@demo.logis.fr", "password": DemoData.password])
-                },
-                afterResponse: { res in XCTAssertEqual(res.headers.setCookie?["logis_session"]?.isSecure, true) })
+            var tab = BrowserTab(app)
+            try await tab.open("connexion")
+            let response = try await tab.post(
+                "connexion", ["email": "epci@demo.logis.fr", "password": DemoData.password])
+            XCTAssertNil(response.headers.setCookie?["logis_session"])
+            let session = try XCTUnwrap(response.headers.setCookie?["__Host-logis_session"])
+            XCTAssertTrue(session.isSecure)
+            XCTAssertEqual(session.path, "/")
+            XCTAssertNil(session.domain)
+            // The prefixed cookie is the one read back: the account page opens, and signing out clears it.
+            try await tab.open("compte")
+            let signOut = try await tab.post("deconnexion")
+            XCTAssertEqual(signOut.status, .seeOther)
+            XCTAssertNil(tab.cookies["__Host-logis_session"])
         } catch {
             try? await app.asyncShutdown()
             throw error

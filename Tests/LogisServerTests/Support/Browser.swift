@@ -2,11 +2,23 @@ import Foundation
 import Vapor
 import XCTVapor
 
-/// A form token pair as a browser would hold it: the cookie and the same value in the form.
-enum Browser {
-    static let csrfToken = String(repeating: "a", count: 43)
+@testable import LogisServer
 
-    static func form(_ fields: [String: String], csrf: String? = csrfToken) -> String {
+/// What a browser holds and sends with a form: the CSRF cookie's nonce, and in the form the token
+/// the page would have given it (bound to the session when there is one, else to the nonce).
+enum Browser {
+    /// The server key of every test application (`TestApp.settings`), so that tokens can be
+    /// minted here without a page.
+    static let secretKey = String(repeating: "k", count: ServerSecret.minimumLength)
+    static let csrfNonce = String(repeating: "a", count: CSRFToken.length)
+
+    /// The form token for `session`, or for the anonymous nonce of the cookie.
+    static func csrfToken(session: String? = nil) -> String {
+        let binding: CSRFToken.Binding = session.map { .session($0) } ?? .anonymous(nonce: csrfNonce)
+        return CSRFToken.mint(for: binding, key: ServerSecret.csrfKey(from: secretKey))
+    }
+
+    static func form(_ fields: [String: String], csrf: String? = csrfToken()) -> String {
         var all = fields
         if let csrf { all["_csrf"] = csrf }
         return all.map { key, value in
@@ -18,9 +30,9 @@ enum Browser {
     /// Prepares a form POST carrying the CSRF cookie, plus the session cookie when given.
     static func post(_ req: inout XCTHTTPRequest, form fields: [String: String], session: String? = nil) {
         req.headers.contentType = .urlEncodedForm
-        req.body = ByteBuffer(string: form(fields))
+        req.body = ByteBuffer(string: form(fields, csrf: csrfToken(session: session)))
         var cookies = HTTPCookies()
-        cookies["logis_csrf"] = .init(string: csrfToken)
+        cookies["logis_csrf"] = .init(string: csrfNonce)
         if let session { cookies["logis_session"] = .init(string: session) }
         req.headers.cookie = cookies
     }
@@ -55,11 +67,12 @@ extension Browser {
         _ req: inout XCTHTTPRequest, fields: [String: String], file: (name: String, filename: String, data: Data),
         session: String
     ) {
-        let body = Multipart.body(fields: fields.merging(["_csrf": csrfToken], uniquingKeysWith: { $1 }), file: file)
+        let token = csrfToken(session: session)
+        let body = Multipart.body(fields: fields.merging(["_csrf": token], uniquingKeysWith: { $1 }), file: file)
         req.headers.replaceOrAdd(name: .contentType, value: Multipart.contentType)
         req.body = ByteBuffer(data: body)
         var cookies = HTTPCookies()
-        cookies["logis_csrf"] = .init(string: csrfToken)
+        cookies["logis_csrf"] = .init(string: csrfNonce)
         cookies["logis_session"] = .init(string: session)
         req.headers.cookie = cookies
     }

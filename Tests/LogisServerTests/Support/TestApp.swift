@@ -15,7 +15,9 @@ enum TestApp {
 
     static func settings(sqlitePath: String? = nil) -> Settings {
         let path = sqlitePath ?? "var/tests/\(UUID().uuidString).sqlite"
-        return Settings(databaseURL: databaseURL, sqlitePath: path, secureCookies: false, bcryptCost: 4)
+        var settings = Settings(databaseURL: databaseURL, sqlitePath: path, secureCookies: false, bcryptCost: 4)
+        settings.secretKey = Browser.secretKey
+        return settings
     }
 
     static func make(_ settings: Settings, resetDatabase: Bool = true) async throws -> Application {

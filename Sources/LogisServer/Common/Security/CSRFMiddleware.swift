@@ -1,37 +1,39 @@
 import Crypto
 import Vapor
 
-/// Protects every browser form against cross-site posting (double-submit token).
+/// Protects every browser form against cross-site posting.
 ///
-/// The token lives in an HttpOnly, SameSite=Strict cookie and is repeated in each form as `_csrf`
-/// (or the `X-CSRF-Token` header for scripts). The JSON API is exempt: it authenticates with a
-/// bearer token that a foreign site cannot make a browser send.
+/// Each form carries `_csrf` (or the `X-CSRF-Token` header for scripts): a `CSRFToken` bound to
+/// the session when signed in, else to the nonce of the CSRF cookie (HttpOnly, SameSite=Strict,
+/// `__Host-` over HTTPS so that a sibling domain cannot plant one). The JSON API is exempt: it
+/// authenticates with a bearer token that a foreign site cannot make a browser send.
 struct CSRFMiddleware: AsyncMiddleware {
-    static let cookieName = "logis_csrf"
     static let fieldName = "_csrf"
     let secureCookies: Bool
+
+    /// Browsers only accept a `__Host-` cookie that is Secure, for Path=/ and without Domain.
+    static func cookieName(secure: Bool) -> String { secure ? "__Host-logis_csrf" : "logis_csrf" }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if request.url.path.hasPrefix("/api/") {
             return try await next.respond(to: request)
         }
-        let existing = request.cookies[Self.cookieName]?.string
-        let token = existing.flatMap { $0.count == 43 ? $0 : nil } ?? Self.makeToken()
-        request.storage[CSRFTokenKey.self] = token
+        let cookieName = Self.cookieName(secure: secureCookies)
+        let nonce = CSRFToken.nonce(request.cookies[cookieName]?.string)
+        let binding = request.csrfBinding(nonce: nonce)
+        request.storage[CSRFStateKey.self] = CSRFState(
+            nonce: nonce ?? CSRFToken.makeNonce(), session: request.sessionToken, rotated: false)
         // Without a matching route nothing will run: let the 404/405 answer speak for itself.
         if request.route != nil, ![.GET, .HEAD, .OPTIONS].contains(request.method) {
-            // A token is exactly 43 characters: an empty cookie with an empty field is no pair.
-            guard let existing, existing.count == 43, let sent = try await submittedToken(of: request),
-                Self.constantTimeEquals(existing, sent)
-            else {
+            let sent = try await submittedToken(of: request)
+            guard let binding, CSRFToken.isValid(sent, for: binding, key: request.application.csrfKey) else {
                 throw LogisError.csrfRejected
             }
         }
         let response = try await next.respond(to: request)
-        if existing != token || request.storage[CSRFRotateKey.self] == true {
-            let value = request.storage[CSRFTokenKey.self] ?? token
-            response.cookies[Self.cookieName] = HTTPCookies.Value(
-                string: value, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: .strict)
+        if let state = request.storage[CSRFStateKey.self], nonce == nil || state.rotated {
+            response.cookies[cookieName] = HTTPCookies.Value(
+                string: state.nonce, path: "/", isSecure: secureCookies, isHTTPOnly: true, sameSite: .strict)
         }
         return response
     }
@@ -55,38 +57,38 @@ struct CSRFMiddleware: AsyncMiddleware {
         }
         return (try? request.content.decode(Field.self))?._csrf
     }
-
-    static func makeToken() -> String {
-        let bytes = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }
-        return bytes.base64URLEncodedString()
-    }
-
-    static func constantTimeEquals(_ lhs: String, _ rhs: String) -> Bool {
-        let left = Array(lhs.utf8)
-        let right = Array(rhs.utf8)
-        guard left.count == right.count else { return false }
-        var difference: UInt8 = 0
-        for index in left.indices { difference |= left[index] ^ right[index] }
-        return difference == 0
-    }
 }
 
-struct CSRFTokenKey: StorageKey {
-    typealias Value = String
+/// What the page being rendered binds its forms to, and the nonce the response's cookie holds.
+struct CSRFState {
+    var nonce: String
+    var session: String?
+    var rotated: Bool
 }
 
-/// Set after sign-in so the token changes with the privilege level.
-struct CSRFRotateKey: StorageKey {
-    typealias Value = Bool
+struct CSRFStateKey: StorageKey {
+    typealias Value = CSRFState
 }
 
 extension Request {
-    /// The token to put in the forms of the page being rendered.
-    var csrfToken: String { storage[CSRFTokenKey.self] ?? "" }
+    /// What a form posted with this request must be bound to: its session, else the cookie's
+    /// nonce; nil for a stranger without the cookie, whose post cannot be genuine.
+    func csrfBinding(nonce: String?) -> CSRFToken.Binding? {
+        if let session = sessionToken { return .session(session) }
+        return nonce.map { .anonymous(nonce: $0) }
+    }
 
-    func rotateCSRFToken() {
-        storage[CSRFTokenKey.self] = CSRFMiddleware.makeToken()
-        storage[CSRFRotateKey.self] = true
+    /// The token to put in the forms of the page being rendered.
+    var csrfToken: String {
+        guard let state = storage[CSRFStateKey.self] else { return "" }
+        let binding: CSRFToken.Binding = state.session.map { .session($0) } ?? .anonymous(nonce: state.nonce)
+        return CSRFToken.mint(for: binding, key: application.csrfKey)
+    }
+
+    /// After sign-in (`session` is the new token) and sign-out (nil): the pages that follow bind
+    /// their forms to the new state, and a fresh nonce replaces the old cookie.
+    func rotateCSRFToken(session: String?) {
+        storage[CSRFStateKey.self] = CSRFState(nonce: CSRFToken.makeNonce(), session: session, rotated: true)
     }
 }
 

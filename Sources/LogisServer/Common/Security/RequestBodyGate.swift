@@ -52,18 +52,20 @@ struct RequestBodyGate: AsyncMiddleware {
         }
     }
 
-    /// Accepts a page's multipart body only if its first field is the form token of the cookie.
+    /// Accepts a page's multipart body only if its first field is the form token of the session
+    /// (only a signed-in account uploads, see above).
     private static func firstFieldIsToken(_ request: Request, boundary: String?) -> StreamedBody.Inspector {
-        let expected = request.cookies[CSRFMiddleware.cookieName]?.string
+        let binding = request.csrfBinding(nonce: nil)
+        let key = request.application.csrfKey
         return { buffer in
-            guard let expected, let boundary else { return .reject(.csrfRejected) }
+            guard let binding, let boundary else { return .reject(.csrfRejected) }
             switch MultipartFirstField.parse(buffer, boundary: boundary) {
             case .incomplete:
                 return .undecided
             case .malformed:
                 return .reject(.csrfRejected)
             case .field(let name, let value):
-                let matches = name == CSRFMiddleware.fieldName && CSRFMiddleware.constantTimeEquals(expected, value)
+                let matches = name == CSRFMiddleware.fieldName && CSRFToken.isValid(value, for: binding, key: key)
                 return matches ? .accept : .reject(.csrfRejected)
             }
         }
