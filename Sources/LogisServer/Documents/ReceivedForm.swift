@@ -26,9 +26,15 @@ struct ReceivedForm: Sendable {
     static let maximumFieldLength = 16 * 1024
     static let maximumParts = 32
 
-    /// Reads this request's upload; `fileFields` names the parts that are files.
+    /// Reads this request's upload; `fileFields` names the parts that are files. A form sent
+    /// without a file (url-encoded, collected by `RequestBodyGate`) gives its fields only.
     static func read(_ req: Request, fileFields: Set<String>) async throws -> ReceivedForm {
-        guard let spool = req.uploadSpool else { throw LogisError.unsupportedMediaType }
+        guard let spool = req.uploadSpool else {
+            guard req.headers.contentType == .urlEncodedForm, req.body.data != nil else {
+                throw LogisError.unsupportedMediaType
+            }
+            return ReceivedForm(fields: try req.content.decode([String: String].self))
+        }
         let reader = PartReader(spool: spool, app: req.application, fileFields: fileFields)
         return try await reader.run()
     }
