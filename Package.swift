@@ -45,6 +45,8 @@ let package = Package(
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "SwiftCSV", package: "SwiftCSV"),
+                // Uploads are received to disk (already built for Vapor).
+                .product(name: "_NIOFileSystem", package: "swift-nio"),
             ]
         ),
         // A small SMTP client (STARTTLS, AUTH, typed permanent/transient errors) for the outbox.

@@ -4,12 +4,15 @@
     python3 Benchmarks/attacks/dos.py slow-body  --pid PID [--url http://127.0.0.1:8080] [--clients 150]
     python3 Benchmarks/attacks/dos.py idle       --pid PID [--url ...] [--sockets 1000]
     python3 Benchmarks/attacks/dos.py sign-in    --pid PID [--url ...] [--clients 200]
+    python3 Benchmarks/attacks/dos.py uploads    --pid PID [--url ...] [--clients 100]
 
 slow-body: each client posts a 6 MB multipart body to the sign-in page with a made-up CSRF
 cookie (no account), as fast as the socket takes it. idle: each socket sends half a request
 head and then nothing. sign-in: each client signs in with a wrong password, from an address of
 its own as a trusting proxy would report it (X-Forwarded-For), so that each costs a Bcrypt check.
-All three sample `/healthz` every half second during the attack and read the
+uploads (needs --demo): the demo applicant sends the same 5 MB piece CLIENTS times at once on
+the API, each on its own connection, as fast as the socket takes it.
+All four sample `/healthz` every half second during the attack and read the
 server's resident memory from /proc; they print one JSON line with the figures.
 """
 
@@ -130,6 +133,68 @@ async def sign_in_client(host, port, index, results):
         results.append(type(error).__name__)
 
 
+async def http_json(host, port, method, path, body=None, token=None):
+    """One small JSON call on its own connection: (status, parsed body or None)."""
+    payload = json.dumps(body).encode() if body is not None else b""
+    head = f"{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Length: {len(payload)}\r\n"
+    if body is not None:
+        head += "Content-Type: application/json\r\n"
+    if token:
+        head += f"Authorization: Bearer {token}\r\n"
+    reader, writer = await asyncio.open_connection(host, port)
+    writer.write(head.encode() + b"\r\n" + payload)
+    await writer.drain()
+    raw = await asyncio.wait_for(reader.read(), 30)
+    writer.close()
+    head, _, rest = raw.partition(b"\r\n\r\n")
+    status = int(head.split()[1])
+    try:
+        return status, json.loads(rest) if rest else None
+    except ValueError:
+        return status, None
+
+
+async def demo_upload_target(host, port):
+    """The demo applicant's token, request and first piece that can still be replaced."""
+    status, session = await http_json(
+        host, port, "POST", "/api/v1/session", {"email": "demandeur@demo.logis.fr", "password": "logis-demo-2026"})
+    if status != 201:
+        raise SystemExit(f"sign-in of the demo applicant answered {status}: start the server with --demo")
+    token = session["token"]
+    _, requests = await http_json(host, port, "GET", "/api/v1/requests", token=token)
+    request_id = requests[0]["id"]
+    _, checklist = await http_json(host, port, "GET", f"/api/v1/requests/{request_id}/documents", token=token)
+    piece = next(item["code"] for item in checklist["checklist"] if item["status"] != "validee")
+    return token, request_id, piece
+
+
+async def upload_client(host, port, token, request_id, piece, results):
+    boundary = "logisupload"
+    pdf = b"%PDF-1.4\n" + b"0" * (5_000_000 - 9)
+    body = (
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"piece\"\r\n\r\n{piece}\r\n"
+        f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cni.pdf\"\r\n"
+        f"Content-Type: application/pdf\r\n\r\n"
+    ).encode() + pdf + f"\r\n--{boundary}--\r\n".encode()
+    head = (
+        f"POST /api/v1/requests/{request_id}/documents HTTP/1.1\r\nHost: {host}\r\n"
+        f"Authorization: Bearer {token}\r\nContent-Type: multipart/form-data; boundary={boundary}\r\n"
+        f"Content-Length: {len(body)}\r\nConnection: close\r\n\r\n"
+    ).encode()
+    try:
+        reader, writer = await asyncio.open_connection(host, port)
+        writer.write(head + body)
+        try:
+            await asyncio.wait_for(writer.drain(), 120)
+        except (asyncio.TimeoutError, OSError):
+            pass
+        line = await asyncio.wait_for(reader.readline(), 120)
+        results.append(line.decode(errors="replace").strip() or "closed")
+        writer.close()
+    except (OSError, asyncio.TimeoutError) as error:
+        results.append(type(error).__name__)
+
+
 def summarise(samples, started):
     latencies = [latency for latency, _ in samples if latency is not None]
     failures = sum(1 for latency, _ in samples if latency is None)
@@ -145,7 +210,7 @@ def summarise(samples, started):
 
 async def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("attack", choices=["slow-body", "idle", "sign-in"])
+    parser.add_argument("attack", choices=["slow-body", "idle", "sign-in", "uploads"])
     parser.add_argument("--url", default="http://127.0.0.1:8080")
     parser.add_argument("--pid", type=int, required=True)
     parser.add_argument("--clients", type=int, default=150)
@@ -154,6 +219,7 @@ async def main():
     args = parser.parse_args()
     url = urlparse(args.url)
     host, port = url.hostname, url.port or 80
+    target = await demo_upload_target(host, port) if args.attack == "uploads" else None
     rss_before = rss_mib(args.pid)
     stop = asyncio.Event()
     samples = []
@@ -163,6 +229,13 @@ async def main():
     if args.attack == "slow-body":
         results = []
         await asyncio.gather(*(slow_body_client(host, port, results) for _ in range(args.clients)))
+        counts = {}
+        for status in results:
+            counts[status] = counts.get(status, 0) + 1
+        report["answers"] = counts
+    elif args.attack == "uploads":
+        results = []
+        await asyncio.gather(*(upload_client(host, port, *target, results) for _ in range(args.clients)))
         counts = {}
         for status in results:
             counts[status] = counts.get(status, 0) + 1

@@ -98,7 +98,10 @@ public struct RequestLimits: Sendable {
     public var uploadDeadline: TimeAmount = .seconds(120)
     /// A connection that neither sends nor receives for this long is closed (`LOGIS_IDLE_TIMEOUT`).
     public var idleTimeout: TimeAmount = .seconds(30)
-    /// Upload bytes all requests together may hold in memory while they are being received.
+    /// Upload bytes all requests together may hold on disk while they are being received and read
+    /// (the spool, then the piece copied out of it: at most twice this at the peak). It also
+    /// bounds how many uploads are parsed at once; memory no longer depends on it (an upload holds
+    /// a chunk at a time).
     public var uploadsInFlight = 64 * 1024 * 1024
 
     public init() {}

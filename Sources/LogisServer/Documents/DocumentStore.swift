@@ -1,6 +1,7 @@
 import Crypto
 import Fluent
 import LogisCore
+import NIOFileSystem
 import Vapor
 
 /// Keeps uploaded pieces: files under `var/files/` (outside the web root) with random names,
@@ -8,18 +9,17 @@ import Vapor
 enum DocumentStore {
     static func directory(_ app: Application) -> String { app.logisSettings.filesDirectory }
 
-    /// Saves `data` as the file of `piece`, replacing a previous file not yet validated; one
-    /// upload at a time per request.
+    /// Moves the received `file` into place as the file of `piece`, replacing a previous file not
+    /// yet validated; one upload at a time per request.
     static func upload(
-        _ data: Data, piece: String, to request: HousingRequest, by actor: Account, on req: Request,
-        filename: String = "", label evidenceLabel: String? = nil
+        _ file: ReceivedFile, piece: String, to request: HousingRequest, by actor: Account, on req: Request,
+        label evidenceLabel: String? = nil
     ) async throws -> RequestDocument {
         let requestID = try request.requireID()
         let inProgress = req.application.uploadsInProgress
         guard await inProgress.begin(requestID) else { throw LogisError.uploadInProgress }
         do {
-            let document = try await store(
-                data, piece: piece, to: request, by: actor, on: req, filename: filename, label: evidenceLabel)
+            let document = try await store(file, piece: piece, to: request, by: actor, on: req, label: evidenceLabel)
             await inProgress.end(requestID)
             return document
         } catch {
@@ -29,17 +29,17 @@ enum DocumentStore {
     }
 
     private static func store(
-        _ data: Data, piece: String, to request: HousingRequest, by actor: Account, on req: Request,
-        filename: String = "", label evidenceLabel: String? = nil
+        _ file: ReceivedFile, piece: String, to request: HousingRequest, by actor: Account, on req: Request,
+        label evidenceLabel: String?
     ) async throws -> RequestDocument {
         let requestID = try request.requireID()
         guard request.status.isLive else { throw LogisError.requestClosed }
-        guard data.count <= UploadedFileKind.maximumSize else { throw LogisError.fileTooLarge }
-        guard !data.isEmpty else { throw LogisError.emptyFile }
-        guard let kind = UploadedFileKind.detect(data) else { throw LogisError.unsupportedFileType }
+        guard file.size <= UploadedFileKind.maximumSize else { throw LogisError.fileTooLarge }
+        guard file.size > 0 else { throw LogisError.emptyFile }
+        guard let kind = UploadedFileKind.detect(file.head) else { throw LogisError.unsupportedFileType }
         // A name that says one format over bytes of another is refused: what the agent opens must be
         // what the applicant meant to send.
-        switch UploadedFileKind.claimed(by: filename) {
+        switch UploadedFileKind.claimed(by: file.filename) {
         case .none: throw LogisError.unsupportedFileType
         case .some(.some(let claimed)) where claimed != kind: throw LogisError.fileTypeMismatch
         default: break
@@ -61,10 +61,17 @@ enum DocumentStore {
         // leaves an entry the next start settles (PendingFile), never an orphan file.
         let incoming = PendingFile(storedName: name, createdAt: req.now)
         try await incoming.create(on: req.db)
-        try await req.fileio.writeFile(ByteBuffer(data: data), at: path)
+        do {
+            // The same file system: a rename, the bytes are not copied again.
+            try await FileSystem.shared.moveItem(at: file.path, to: FilePath(path))
+        } catch {
+            try? FileManager.default.removeItem(atPath: path)
+            try? await incoming.delete(on: req.db)
+            throw error
+        }
         let document = RequestDocument(
-            requestID: requestID, piece: piece, storedName: name, contentType: kind.rawValue, size: data.count,
-            sha256: HexDigest.sha256(data))
+            requestID: requestID, piece: piece, storedName: name, contentType: kind.rawValue, size: file.size,
+            sha256: file.sha256)
         let outgoing = existing.map { PendingFile(storedName: $0.storedName, createdAt: req.now) }
         do {
             try await req.db.transaction { db in

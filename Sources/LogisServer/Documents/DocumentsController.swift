@@ -4,23 +4,26 @@ import Vapor
 /// The applicant's pieces: the checklist with the state of each piece, upload, replace, delete;
 /// as pages in the espace personnel and on the API.
 struct DocumentsController: RouteCollection {
-    /// Multipart overhead on top of the 5 MB file; larger bodies are cut off with a 413.
-    static let uploadBodyLimit: ByteCount = "6mb"
-
     func boot(routes: any RoutesBuilder) throws {
         let pages = routes.grouped("mon-espace", "pieces")
         pages.get(use: page).access(.only(.demandeur))
-        pages.on(.POST, body: .collect(maxSize: Self.uploadBodyLimit), use: uploadFromPage).access(.only(.demandeur))
+        pages.on(.POST, body: .stream, use: uploadFromPage).receivesUpload().access(.only(.demandeur))
         pages.post(":document", "supprimer", use: deleteFromPage).access(.only(.demandeur))
         let api = routes.grouped("api", "v1", "requests", ":reference", "documents")
         api.get(use: list).access(.only(.demandeur))
-        api.on(.POST, body: .collect(maxSize: Self.uploadBodyLimit), use: uploadFromAPI).access(.only(.demandeur))
+        api.on(.POST, body: .stream, use: uploadFromAPI).receivesUpload().access(.only(.demandeur))
         api.delete(":document", use: deleteFromAPI).access(.only(.demandeur))
     }
 
-    struct UploadForm: Content {
+    /// A piece and its file (`RequestBodyGate` received the body to disk).
+    struct UploadForm {
         let piece: String
-        let file: File
+        let file: ReceivedFile
+
+        static func read(_ req: Request) async throws -> UploadForm {
+            let form = try await ReceivedForm.read(req, fileFields: ["file"])
+            return UploadForm(piece: try form.field("piece"), file: try form.file("file"))
+        }
     }
 
     struct Page: Encodable {
@@ -45,10 +48,9 @@ struct DocumentsController: RouteCollection {
     func uploadFromPage(req: Request) async throws -> Response {
         let request = try await registeredRequest(req)
         do {
-            let form = try req.content.decode(UploadForm.self)
+            let form = try await UploadForm.read(req)
             _ = try await DocumentStore.upload(
-                Data(buffer: form.file.data), piece: form.piece, to: request, by: try req.requireAccount(), on: req,
-                filename: form.file.filename)
+                form.file, piece: form.piece, to: request, by: try req.requireAccount(), on: req)
             return req.redirect(to: "/mon-espace/pieces?message=deposee")
         } catch let failure as LogisError where failure.status != .internalServerError {
             return try await render(req, request: request, feedback: .error(failure.message))
@@ -71,10 +73,9 @@ struct DocumentsController: RouteCollection {
 
     func uploadFromAPI(req: Request) async throws -> Response {
         let request = try await apiRequest(req)
-        let form = try req.content.decode(UploadForm.self)
+        let form = try await UploadForm.read(req)
         let document = try await DocumentStore.upload(
-            Data(buffer: form.file.data), piece: form.piece, to: request, by: try req.requireAccount(), on: req,
-            filename: form.file.filename)
+            form.file, piece: form.piece, to: request, by: try req.requireAccount(), on: req)
         return try await DocumentDTO(document).encodeResponse(status: .created, for: req)
     }
 

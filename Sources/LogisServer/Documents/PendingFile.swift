@@ -31,8 +31,9 @@ final class PendingFile: Model, @unchecked Sendable {
     /// Entries of another machine are left this long (their upload may still be committing).
     static let settleAfter: TimeInterval = 10 * 60
 
-    /// Settles every entry left by a dead process of this machine, or older than `settleAfter`;
-    /// or, with `only`, the given entries of the current request at once.
+    /// Settles every entry left by a dead process of this machine, or older than `settleAfter`, and
+    /// empties the incoming folders of dead processes (at start: see `IncomingFiles.sweep`); or,
+    /// with `only`, the given entries of the current request at once.
     @discardableResult
     static func sweep(
         _ app: Application, now: Date, only given: [PendingFile]? = nil
@@ -42,7 +43,11 @@ final class PendingFile: Model, @unchecked Sendable {
         let host = ProcessInfo.processInfo.hostName
         let ownPID = Int(ProcessInfo.processInfo.processIdentifier)
         var entries = given ?? []
-        if given == nil { entries = try await PendingFile.query(on: app.db).all() }
+        if given == nil {
+            entries = try await PendingFile.query(on: app.db).all()
+            // Uploads cut by a kill left their body or piece in the incoming folder, unjournalled.
+            removed += IncomingFiles.sweep(app, now: now)
+        }
         for entry in entries {
             let abandoned = entry.host == host && entry.pid != ownPID && !isAlive(pid: entry.pid)
             let settle = given != nil || abandoned || now.timeIntervalSince(entry.createdAt) > settleAfter
@@ -61,7 +66,7 @@ final class PendingFile: Model, @unchecked Sendable {
         return (kept, removed)
     }
 
-    private static func isAlive(pid: Int) -> Bool {
+    static func isAlive(pid: Int) -> Bool {
         #if canImport(Glibc)
             return kill(pid_t(pid), 0) == 0 || errno == EPERM
         #else

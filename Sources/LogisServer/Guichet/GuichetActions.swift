@@ -197,7 +197,7 @@ enum GuichetActions {
     /// A social worker or agent sets a priority status, with the decision's date and reference.
     static func flagPriority(
         _ request: HousingRequest, criterion code: String, decidedOn: String, reference: String, comment: String,
-        evidence: File? = nil, by agent: Account, on req: Request
+        evidence: ReceivedFile? = nil, by agent: Account, on req: Request
     ) async throws {
         guard request.status.isLive else { throw LogisError.requestClosed }
         guard let criterion = PriorityCriterion(code: code) else {
@@ -222,8 +222,8 @@ enum GuichetActions {
         var evidenceID: UUID?
         if let evidence {
             evidenceID = try await DocumentStore.upload(
-                Data(buffer: evidence.data), piece: "priorite_\(criterion.code)", to: request, by: agent, on: req,
-                filename: evidence.filename, label: "justificatif du statut prioritaire (\(criterion.label))"
+                evidence, piece: "priorite_\(criterion.code)", to: request, by: agent, on: req,
+                label: "justificatif du statut prioritaire (\(criterion.label))"
             ).id
         }
         let evidenceDocumentID = evidenceID

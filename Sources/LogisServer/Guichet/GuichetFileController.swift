@@ -22,8 +22,7 @@ struct GuichetFileController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let file = routes.grouped("guichet", "demandes", ":request")
         file.get(use: show).access(GuichetHomeController.agents)
-        file.on(.POST, "pieces", body: .collect(maxSize: DocumentsController.uploadBodyLimit), use: uploadPiece)
-            .access(Policies.upload)
+        file.on(.POST, "pieces", body: .stream, use: uploadPiece).receivesUpload().access(Policies.upload)
         file.get("pieces", ":document", use: preview).access(Policies.preview)
         file.post("pieces", ":document", "valider", use: validatePiece).access(Policies.review)
         file.post("pieces", ":document", "refuser", use: refusePiece).access(Policies.review)
@@ -34,8 +33,7 @@ struct GuichetFileController: RouteCollection {
         file.post("code-rattachement", use: newClaimCode).access(Policies.attestation)
         file.post("radier", use: radiate).access(Policies.radiate)
         file.post("annuler-radiation", use: restore).access(Policies.restore)
-        file.on(.POST, "priorites", body: .collect(maxSize: DocumentsController.uploadBodyLimit), use: flagPriority)
-            .access(Policies.priority)
+        file.on(.POST, "priorites", body: .stream, use: flagPriority).receivesUpload().access(Policies.priority)
         file.post("criteres", ":code", "valider", use: validateCriterion).access(Policies.priority)
     }
 
@@ -171,10 +169,9 @@ struct GuichetFileController: RouteCollection {
     func uploadPiece(req: Request) async throws -> Response {
         let request = try await open(req, reason: .pieceUpload)
         do {
-            let form = try req.content.decode(DocumentsController.UploadForm.self)
+            let form = try await DocumentsController.UploadForm.read(req)
             _ = try await DocumentStore.upload(
-                Data(buffer: form.file.data), piece: form.piece, to: request, by: try req.requireAccount(), on: req,
-                filename: form.file.filename)
+                form.file, piece: form.piece, to: request, by: try req.requireAccount(), on: req)
         } catch let failure as LogisError where failure.status != .internalServerError {
             return try await render(req, request, feedback: .error(failure.message))
                 .encodeResponse(status: failure.status, for: req)
@@ -298,23 +295,15 @@ struct GuichetFileController: RouteCollection {
         return back(req, request, "restauree")
     }
 
-    struct PriorityForm: Content {
-        let criterion: String
-        let decidedOn: String?
-        let reference: String?
-        let comment: String?
-        /// The decision or evidence, scanned (optional).
-        let evidence: File?
-    }
-
     func flagPriority(req: Request) async throws -> Response {
         let request = try await open(req, reason: .priorityStatus)
-        let form = try req.content.decode(PriorityForm.self)
+        // The decision or evidence, scanned, is optional: a form without a chosen file sends an empty part.
+        let form = try await ReceivedForm.read(req, fileFields: ["evidence"])
         do {
             try await GuichetActions.flagPriority(
-                request, criterion: form.criterion, decidedOn: form.decidedOn ?? "", reference: form.reference ?? "",
-                comment: form.comment ?? "",
-                evidence: form.evidence.flatMap { $0.data.readableBytes > 0 ? $0 : nil },
+                request, criterion: try form.field("criterion"), decidedOn: form.fields["decidedOn"] ?? "",
+                reference: form.fields["reference"] ?? "", comment: form.fields["comment"] ?? "",
+                evidence: form.files["evidence"].flatMap { $0.size > 0 ? $0 : nil },
                 by: try req.requireAccount(), on: req)
         } catch let failure as LogisError where failure.isRefusal {
             return try await render(req, request, feedback: .error(failure.message))

@@ -1,8 +1,9 @@
 import Vapor
 
 /// Reads every body that a route will need before anything else does, within the limits of
-/// `RequestLimits`: small for strangers, a deadline for everyone, and a shared memory budget for
-/// uploads. A forged upload form is refused on its first part, before its file is received.
+/// `RequestLimits`: small for strangers, a deadline for everyone, and for uploads a disk spool
+/// (`UploadSpool`) within a shared budget. A forged upload form is refused on its first part,
+/// before its file is received.
 ///
 /// Runs after the session is known (limits depend on it) and before the CSRF check (which then
 /// reads an already collected body).
@@ -22,8 +23,17 @@ struct RequestBodyGate: AsyncMiddleware {
             try await StreamedBody.collect(request, limit: limits.anonymousBody, deadline: limits.formDeadline)
             return try await next.respond(to: request)
         }
+        let inspect =
+            isPage && isMultipart ? Self.firstFieldIsToken(request, boundary: type?.parameters["boundary"]) : nil
+        if isMultipart, request.route?.takesUpload == true {
+            return try await receiveUpload(
+                request, boundary: type?.parameters["boundary"], inspect: inspect, next: next)
+        }
         if isMultipart {
-            return try await receiveUpload(request, isPage: isPage, boundary: type?.parameters["boundary"], next: next)
+            // No other route takes a file: a form's worth of multipart, in memory.
+            try await StreamedBody.collect(
+                request, limit: limits.formBody, deadline: limits.formDeadline, inspect: inspect)
+            return try await next.respond(to: request)
         }
         if isPage, type == .urlEncodedForm {
             try await StreamedBody.collect(request, limit: limits.formBody, deadline: limits.formDeadline)
@@ -31,22 +41,34 @@ struct RequestBodyGate: AsyncMiddleware {
         return try await next.respond(to: request)
     }
 
+    /// Receives an upload to disk: memory holds a chunk at a time, and the budget bounds the disk
+    /// that uploads being received take together (the spool, then the piece read out of it).
     private func receiveUpload(
-        _ request: Request, isPage: Bool, boundary: String?, next: any AsyncResponder
+        _ request: Request, boundary: String?, inspect: StreamedBody.Inspector?, next: any AsyncResponder
     ) async throws -> Response {
         let declared = request.headers.first(name: .contentLength).flatMap(Int.init)
         if let declared, declared > limits.uploadBody { throw LogisError.payloadTooLarge }
         let reservation = declared ?? limits.uploadBody
         let budget = request.application.uploadBudget
         guard await budget.reserve(reservation) else { throw LogisError.serverBusy }
+        let spool: UploadSpool
         do {
-            let inspect = isPage ? Self.firstFieldIsToken(request, boundary: boundary) : nil
-            try await StreamedBody.collect(
-                request, limit: limits.uploadBody, deadline: limits.uploadDeadline, inspect: inspect)
+            spool = try await UploadSpool.open(for: request, boundary: boundary ?? "")
+        } catch {
+            await budget.release(reservation)
+            throw error
+        }
+        do {
+            try await StreamedBody.spool(
+                request, into: spool.sink(on: request.eventLoop), limit: limits.uploadBody,
+                deadline: limits.uploadDeadline, inspect: inspect)
+            request.uploadSpool = spool
             let response = try await next.respond(to: request)
+            await spool.discard()
             await budget.release(reservation)
             return response
         } catch {
+            await spool.discard()
             await budget.release(reservation)
             throw error
         }

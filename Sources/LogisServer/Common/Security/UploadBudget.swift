@@ -1,10 +1,11 @@
 import Vapor
 
-/// The memory that bodies being received may hold at once, shared by every connection.
+/// The disk that uploads being received may take at once, shared by every connection.
 ///
-/// An upload is held in memory while it is checked, so without a bound a hundred parallel uploads
-/// of five megabytes hold half a gigabyte; beyond the budget a request is answered 503 at once
-/// (with `Retry-After`) instead of being read.
+/// An upload is received to a file (`UploadSpool`), a chunk at a time, so memory no longer grows
+/// with the number of uploads; what does is the disk, and the time honest uploads wait behind a
+/// flood. Beyond the budget a request is answered 503 at once (with `Retry-After`) instead of
+/// being read.
 actor UploadBudget {
     let capacity: Int
     private(set) var reserved = 0
