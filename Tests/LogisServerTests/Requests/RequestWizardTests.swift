@@ -37,7 +37,7 @@ final class RequestWizardTests: XCTestCase {
                 res in
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertTrue(res.body.string.contains("Déposer ma demande"))
-                XCTAssertTrue(res.body.string.contains("Vauvert, Aimargues"))
+                XCTAssertTrue(res.body.string.contains("Vauvert (30600), Aimargues (30470)"))
             }
             try await app.send(
                 .POST, "demande/soumettre", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
