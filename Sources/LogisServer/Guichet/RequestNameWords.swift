@@ -16,9 +16,13 @@ enum RequestNameWords {
 
     /// The words of the request's names; none once anonymised (its list name is gone).
     static func words(of request: HousingRequest) -> [String] {
-        guard request.searchName != nil, let applicant = request.form.applicant else { return [] }
+        words(of: request.form, named: request.searchName != nil)
+    }
+
+    static func words(of form: RequestForm, named: Bool) -> [String] {
+        guard named, let applicant = form.applicant else { return [] }
         var parts = [applicant.lastName, applicant.birthName, applicant.firstName]
-        if let partner = request.form.coApplicant, partner.present { parts += [partner.lastName, partner.firstName] }
+        if let partner = form.coApplicant, partner.present { parts += [partner.lastName, partner.firstName] }
         var words: [String] = []
         for word in parts.map(DuplicateDetection.normalise).joined(separator: " ").split(separator: " ") {
             let text = String(word)
@@ -31,11 +35,14 @@ enum RequestNameWords {
     static func write(for request: HousingRequest, replacing: Bool = true, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase, let id = request.id else { return }
         if replacing { try await sql.delete(from: table).where("request_id", .equal, id).run() }
-        let words = words(of: request)
+        try await insert(words(of: request), requestID: id, territory: request.$territory.id, on: sql)
+    }
+
+    static func insert(_ words: [String], requestID: UUID, territory: UUID?, on sql: any SQLDatabase) async throws {
         guard !words.isEmpty else { return }
         var insert = sql.insert(into: table).columns("request_id", "territory_id", "word")
         for word in words {
-            insert = insert.values(SQLBind(id), SQLBind(request.$territory.id), SQLBind(word))
+            insert = insert.values(SQLBind(requestID), SQLBind(territory), SQLBind(word))
         }
         try await insert.run()
     }
@@ -45,14 +52,17 @@ enum RequestNameWords {
         try await sql.delete(from: table).where("request_id", .equal, requestID).run()
     }
 
-    /// The requests `r` with a word starting with `prefix` (already folded), in `territory` when
-    /// given (the agent's; an administrator searches everywhere).
-    static func matching(prefix: String, territory: UUID?) -> SQLQueryString {
+    /// The ids (`request_id`) of the requests having, for each prefix (already folded), a word
+    /// that starts with it — in `territory` when given (the agent's; an administrator searches
+    /// everywhere). One index range per prefix, intersected.
+    static func matchingIDs(prefixes: [String], territory: UUID?) -> SQLQueryString {
         let scope: SQLQueryString = territory.map { "w.territory_id = \(bind: $0) AND " } ?? ""
-        return """
-            r.id IN (SELECT w.request_id FROM request_name_words w WHERE \(scope)\
-            w.word >= \(bind: prefix) AND w.word < \(bind: prefix + "\u{10FFFF}"))
+        return prefixes.map { prefix -> SQLQueryString in
             """
+            SELECT w.request_id FROM request_name_words w WHERE \(scope)\
+            w.word >= \(bind: prefix) AND w.word < \(bind: prefix + "\u{10FFFF}")
+            """
+        }.joined(separator: " INTERSECT ")
     }
 }
 
@@ -96,14 +106,31 @@ struct M0025CreateRequestNameWords: AsyncMigration {
             columns: ["territory_id", "word", "request_id"])
         try await database.index(
             on: RequestNameWords.table, named: "request_name_words_word", columns: ["word", "request_id"])
+        try await Self.fill(on: sql)
+    }
+
+    /// Writes the words of every request already there. Plain SQL, no model: a migration must not
+    /// read columns added after it.
+    static func fill(on sql: any SQLDatabase) async throws {
+        struct Row: Decodable {
+            let id: UUID
+            let territory_id: UUID?
+            let search_name: String?
+            let form: RequestForm
+        }
         var after: UUID?
         while true {
-            var query = HousingRequest.query(on: database).sort(\.$id).limit(500)
-            if let after { query = query.filter(\.$id > after) }
-            let page = try await query.all()
-            guard let last = page.last else { break }
+            var select = sql.select().columns("id", "territory_id", "search_name", "form").from(HousingRequest.schema)
+                .orderBy("id").limit(500)
+            if let after { select = select.where("id", .greaterThan, after) }
+            let rows = try await select.all(decoding: Row.self)
+            guard let last = rows.last else { break }
             after = last.id
-            for request in page { try await RequestNameWords.write(for: request, replacing: false, on: database) }
+            for row in rows {
+                try await RequestNameWords.insert(
+                    RequestNameWords.words(of: row.form, named: row.search_name != nil), requestID: row.id,
+                    territory: row.territory_id, on: sql)
+            }
         }
     }
 

@@ -89,18 +89,22 @@ enum RequestSearch {
         }
         let text = criteria.text.trimmingCharacters(in: .whitespaces)
         let compactNUD = text.uppercased().filter { $0.isLetter || $0.isNumber }
+        var from: SQLQueryString = "housing_requests r"
+        let words = DuplicateDetection.normalise(text).split(separator: " ").map(String.init)
         if compactNUD.count == NUD.length, compactNUD.first?.isNumber == true {
             conditions.append("r.nud = \(bind: compactNUD)")
-        } else {
+        } else if !words.isEmpty {
             // Each word typed starts a word of the names (applicant or co-applicant), in any order.
-            for word in DuplicateDetection.normalise(text).split(separator: " ") {
-                conditions.append(RequestNameWords.matching(prefix: String(word), territory: territory))
-            }
+            // The matching files are found from the words first, then read by id: a rare name
+            // costs a few lookups instead of a walk through the territory's files.
+            from =
+                "(\(RequestNameWords.matchingIDs(prefixes: words, territory: territory))) m CROSS JOIN housing_requests r"
+            conditions.append("r.id = m.request_id")
         }
         let rows = try await sql.raw(
             """
             SELECT r.id AS "id", r.nud AS "nud", r.display_name AS "displayName", r.status AS "status", \
-            r.birth_date AS "birthDate" FROM housing_requests r \
+            r.birth_date AS "birthDate" FROM \(from) \
             WHERE \(conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")) \
             ORDER BY r.first_filed_on DESC, r.id LIMIT \(literal: limit)
             """

@@ -57,6 +57,24 @@ final class NameSearchTests: XCTestCase {
         }
     }
 
+    /// M0025 writes the words of the requests that were there before it.
+    func testTheMigrationWritesTheWordsOfExistingRequests() async throws {
+        try await withApp(demo: true) { app in
+            let family = try await request(
+                app, slug: "petite-camargue", number: 904, last: "Quéré", first: "Yann", partner: ("Le Goff", "Maëlle"))
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            try await sql.raw("DELETE FROM request_name_words").run()
+            try await M0025CreateRequestNameWords.fill(on: sql)
+            let words = try await sql.raw(
+                "SELECT word FROM request_name_words WHERE request_id = \(bind: try family.requireID()) ORDER BY word"
+            ).all(decodingColumn: "word", as: String.self)
+            XCTAssertEqual(words, ["goff", "le", "maelle", "quere", "yann"])
+            let agent = try await Browser.signIn(app, email: "enregistreur@demo.logis.fr", password: DemoData.password)
+            let body = try await found(app, "maelle que", by: agent)
+            XCTAssertTrue(body.contains(try family.requireID().uuidString))
+        }
+    }
+
     func testTheWordsFollowTheRequestItsTerritoryAndItsAnonymisation() async throws {
         try await withApp(demo: true) { app in
             let gard = try await request(app, slug: "petite-camargue", number: 902, last: "Ortega", first: "Inès")
