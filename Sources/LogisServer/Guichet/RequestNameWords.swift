@@ -114,9 +114,15 @@ struct M0025CreateRequestNameWords: AsyncMigration {
     static func fill(on sql: any SQLDatabase) async throws {
         struct Row: Decodable {
             let id: UUID
-            let territory_id: UUID?
-            let search_name: String?
+            let territoryID: UUID?
+            let searchName: String?
             let form: RequestForm
+
+            enum CodingKeys: String, CodingKey {
+                case id, form
+                case territoryID = "territory_id"
+                case searchName = "search_name"
+            }
         }
         var after: UUID?
         while true {
@@ -128,8 +134,8 @@ struct M0025CreateRequestNameWords: AsyncMigration {
             after = last.id
             for row in rows {
                 try await RequestNameWords.insert(
-                    RequestNameWords.words(of: row.form, named: row.search_name != nil), requestID: row.id,
-                    territory: row.territory_id, on: sql)
+                    RequestNameWords.words(of: row.form, named: row.searchName != nil), requestID: row.id,
+                    territory: row.territoryID, on: sql)
             }
         }
     }

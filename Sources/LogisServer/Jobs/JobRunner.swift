@@ -47,7 +47,9 @@ struct JobRunner: Sendable {
                 let page = try await job.items(after: cursor, limit: pageSize, context: context)
                 guard !page.isEmpty else { break }
                 for item in page {
-                    if let budget = itemBudget, report.processed >= budget {
+                    // A shutdown stops between items, as a budget does: the cursor is saved, the
+                    // lease runs out, and the next run (here or elsewhere) resumes after it.
+                    if Task.isCancelled || itemBudget.map({ report.processed >= $0 }) == true {
                         report.outcome = .interrupted
                         return report
                     }

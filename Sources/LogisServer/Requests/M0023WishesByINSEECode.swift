@@ -51,9 +51,15 @@ struct M0023WishesByINSEECode: AsyncMigration {
     }
 
     struct CommuneRow: Decodable {
-        let territory_id: UUID
+        let territoryID: UUID
         let name: String
-        let insee_code: String?
+        let inseeCode: String?
+
+        enum CodingKeys: String, CodingKey {
+            case name
+            case territoryID = "territory_id"
+            case inseeCode = "insee_code"
+        }
     }
 
     /// Returns how many names matched no commune.
@@ -61,9 +67,9 @@ struct M0023WishesByINSEECode: AsyncMigration {
         var codes: [String] = []
         var unmatched: [String] = []
         for name in wishes.legacyCommuneNames {
-            let named = communes.filter { $0.name == name && $0.insee_code != nil }
-            let commune = named.first { $0.territory_id == territory } ?? (named.count == 1 ? named.first : nil)
-            if let code = commune?.insee_code {
+            let named = communes.filter { $0.name == name && $0.inseeCode != nil }
+            let commune = named.first { $0.territoryID == territory } ?? (named.count == 1 ? named.first : nil)
+            if let code = commune?.inseeCode {
                 if !codes.contains(code) { codes.append(code) }
             } else {
                 unmatched.append(name)
