@@ -30,3 +30,12 @@ struct RetainedIncomeTests {
         #expect(pieces.contains { $0.piece == .avisImpositionN2 && $0.personIndex == 0 })
     }
 }
+
+@Suite("Retained income: the tax year people read")
+struct RetainedIncomeYearTests {
+    @Test("N-2 and N-1 count back from the year of the request")
+    func yearsBack() {
+        #expect(2026 - RetainedIncome.Year.n2.yearsBack == 2024)
+        #expect(2026 - RetainedIncome.Year.n1.yearsBack == 2025)
+    }
+}
