@@ -39,3 +39,14 @@ struct RetainedIncomeYearTests {
         #expect(2026 - RetainedIncome.Year.n1.yearsBack == 2025)
     }
 }
+
+@Suite("Income pieces name their years")
+struct IncomePieceLabelTests {
+    @Test("A request of 2026 asks the 2025 notice on the 2024 income")
+    func years() {
+        #expect(DocumentPiece.avisImpositionN2.label(year: 2026) == "Avis d’imposition 2025 sur les revenus 2024")
+        #expect(DocumentPiece.revenusParentsN2.label(year: 2026).hasPrefix("Revenus 2024 des parents"))
+        #expect(!DocumentPiece.avisImpositionN1.label(year: 2026).contains("N-1"))
+        #expect(DocumentPiece.pieceIdentite.label(year: 2026) == DocumentPiece.pieceIdentite.label)
+    }
+}

@@ -212,7 +212,7 @@ def test_the_main_public_pages_at_both_widths(driver, screenshot, axe_check):
     for note in ("N-2", "jamais estimés", "OpenFisca", "openfisca_france"):
         assert note not in main, note
     driver.set_window_size(390, 900)
-    region = driver.find_element(By.CSS_SELECTOR, "[role=region][aria-labelledby=titre-plafonds]")
+    region = driver.find_element(By.CSS_SELECTOR, "[role=region][aria-labelledby=legende-plafonds]")
     assert region.get_attribute("tabindex") == "0"
     driver.set_window_size(1280, 900)
     visit(driver, "/territoires/petite-camargue")
