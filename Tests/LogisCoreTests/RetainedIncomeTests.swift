@@ -30,3 +30,23 @@ struct RetainedIncomeTests {
         #expect(pieces.contains { $0.piece == .avisImpositionN2 && $0.personIndex == 0 })
     }
 }
+
+@Suite("Retained income: the tax year people read")
+struct RetainedIncomeYearTests {
+    @Test("N-2 and N-1 count back from the year of the request")
+    func yearsBack() {
+        #expect(2026 - RetainedIncome.Year.n2.yearsBack == 2024)
+        #expect(2026 - RetainedIncome.Year.n1.yearsBack == 2025)
+    }
+}
+
+@Suite("Income pieces name their years")
+struct IncomePieceLabelTests {
+    @Test("A request of 2026 asks the 2025 notice on the 2024 income")
+    func years() {
+        #expect(DocumentPiece.avisImpositionN2.label(year: 2026) == "Avis d’imposition 2025 sur les revenus 2024")
+        #expect(DocumentPiece.revenusParentsN2.label(year: 2026).hasPrefix("Revenus 2024 des parents"))
+        #expect(!DocumentPiece.avisImpositionN1.label(year: 2026).contains("N-1"))
+        #expect(DocumentPiece.pieceIdentite.label(year: 2026) == DocumentPiece.pieceIdentite.label)
+    }
+}

@@ -303,7 +303,7 @@ def test_guichet_paper_entry_duplicate_and_pieces(driver, screenshot, axe_check,
     # A refusal is irreversible for the applicant: the desk ticks « Je confirme » first.
     details.find_element(By.CSS_SELECTOR, "input[type=checkbox][name=confirm]").click()
     screenshot(driver, "80-refus-en-cours")
-    click_and_wait(driver, details.find_element(By.XPATH, ".//button[normalize-space()='Refuser la pièce']"))
+    click_and_wait(driver, details.find_element(By.XPATH, ".//button[starts-with(normalize-space(), 'Refuser la pièce')]"))
     assert path_of(driver) == f"/guichet/demandes/{first_id}?message=refusee", field_errors(driver)
     assert "La pièce a été refusée" in driver.find_element(By.ID, "contenu").text
     refusal = piece_card(driver, refused_label).find_element(By.CSS_SELECTOR, "p.refusal").text

@@ -13,6 +13,7 @@ from selenium.webdriver.support.ui import Select
 from support import (
     DEMO_PASSWORD,
     STRONG_PASSWORD,
+    button,
     fill,
     follow,
     h1,
@@ -23,7 +24,7 @@ from support import (
     submit_with,
     visit,
 )
-from test_07_guichet_journey import REGISTER, applicant_step, enter_paper_request, field_errors
+from test_07_guichet_journey import NEXT, REGISTER, applicant_step, enter_paper_request, field_errors
 
 DESK = "enregistreur.libercourt@demo.logis.fr"
 
@@ -38,6 +39,18 @@ HOMES = {
     "reservataire": ("/attributions", "Logements et vacances – "),
     "epci": ("/epci", "Espace EPCI – "),
     "admin": ("/guichet", "Guichet – "),
+}
+
+# The main public pages, captured at both widths under var/e2e/ (the issue's « Done when »).
+PUBLIC_PAGES = {
+    "/": "public-accueil",
+    "/simulateur?year=2026&zone=autres-regions&persons=3&dependents=1&income=24000": "public-simulateur",
+    "/guichets": "public-annuaire",
+    "/territoires/petite-camargue": "public-territoire",
+    "/api": "public-api",
+    "/connexion": "public-connexion",
+    "/inscription": "public-inscription",
+    "/page-inexistante": "public-erreur",
 }
 
 FOOTER = {
@@ -125,8 +138,24 @@ def test_a_radiated_request_stays_visible_to_its_applicant(driver, screenshot, a
     assert path_of(driver) == "/mon-espace?message=rattachee", field_errors(driver)
     sign_out(driver)
 
-    # The desk radiates: without the box, nothing happens and the page says what to tick.
+    # A step sent empty: the error summary takes the focus and links to each field, in the page's order.
     sign_in(driver, DESK)
+    follow(driver, button(driver, "Saisir une demande papier"))
+    submit_with(driver, NEXT)
+    summary = driver.find_element(By.ID, "form-error")
+    assert driver.switch_to.active_element == summary, "the summary takes the focus"
+    targets = [a.get_attribute("hash") for a in summary.find_elements(By.TAG_NAME, "a")]
+    assert targets[:3] == ["#lastName", "#firstName", "#birthDate"], targets
+    follow_in_page = summary.find_element(By.CSS_SELECTOR, "a[href='#firstName']")
+    follow_in_page.click()
+    assert driver.switch_to.active_element.get_attribute("id") == "firstName"
+    # The phone field looks like the others.
+    style = "return getComputedStyle(document.getElementById(arguments[0])).borderTopWidth"
+    assert driver.execute_script(style, "phone") == driver.execute_script(style, "email")
+    assert h1(driver) == "Le demandeur", h1(driver)
+
+    # The desk radiates: without the box, nothing happens and the page says what to tick.
+    visit(driver, "/guichet")
     visit(driver, f"/guichet/demandes/{request_id}")
     check_widths(driver, screenshot, axe_check, "dossier-avant-radiation")
     effect = driver.find_element(By.ID, "effect-radiation").text
@@ -145,7 +174,9 @@ def test_a_radiated_request_stays_visible_to_its_applicant(driver, screenshot, a
     axe_check(driver, "radiation-non-confirmee")
 
     fill_radiation()
-    driver.find_element(By.ID, "confirm-radiation").click()
+    box = driver.find_element(By.ID, "confirm-radiation")
+    assert box.size["width"] >= 24 and box.size["height"] >= 24, box.size
+    box.click()
     submit_with(driver, "Radier")
     assert path_of(driver) == f"/guichet/demandes/{request_id}?message=radiee", field_errors(driver)
     assert driver.find_element(By.ID, "statut").text.startswith("Radiée")
@@ -167,6 +198,27 @@ def test_a_radiated_request_stays_visible_to_its_applicant(driver, screenshot, a
     assert not driver.find_elements(By.CSS_SELECTOR, "a[href='/mon-espace/pieces']"), "no upload on a closed request"
     assert not driver.find_elements(By.CSS_SELECTOR, "a[href='/mon-espace/abandonner']")
     check_widths(driver, screenshot, axe_check, "mon-espace-demande-radiee")
+
+
+def test_the_main_public_pages_at_both_widths(driver, screenshot, axe_check):
+    for path, name in PUBLIC_PAGES.items():
+        visit(driver, path)
+        check_widths(driver, screenshot, axe_check, name)
+
+    # Words a person reads: the tax year as a year, the table's source without notes for developers.
+    visit(driver, "/simulateur?year=2026&zone=idf")
+    main = driver.find_element(By.ID, "contenu").text
+    assert "Revenu fiscal de référence 2024" in main, main
+    for note in ("N-2", "jamais estimés", "OpenFisca", "openfisca_france"):
+        assert note not in main, note
+    driver.set_window_size(390, 900)
+    region = driver.find_element(By.CSS_SELECTOR, "[role=region][aria-labelledby=legende-plafonds]")
+    assert region.get_attribute("tabindex") == "0"
+    driver.set_window_size(1280, 900)
+    visit(driver, "/territoires/petite-camargue")
+    assert "Gard (30)" in driver.find_element(By.ID, "contenu").text
+    visit(driver, "/page-inexistante")
+    assert "not_found" not in driver.page_source and "Code :" not in driver.page_source
 
 
 def test_the_footer_pages_of_a_public_service(driver, screenshot, axe_check):

@@ -55,6 +55,12 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     public var description: String { iso }
 
+    /// `DD/MM/YYYY`, as a date is written to a person in French.
+    public var french: String {
+        let pad = { (value: Int) in value < 10 ? "0\(value)" : "\(value)" }
+        return "\(pad(day))/\(pad(month))/\(year)"
+    }
+
     /// Today in Europe/Paris (the legal time of the French administration).
     public static func today(now: Date = Date()) -> CalendarDate {
         var calendar = Calendar(identifier: .gregorian)

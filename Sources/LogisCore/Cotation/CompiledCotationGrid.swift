@@ -60,7 +60,7 @@ public struct CompiledCotationGrid: Sendable {
             lines.append(
                 CotationLine(
                     code: "anciennete", label: seniority.label, points: points, status: .counted,
-                    detail: "\(vector.monthsWaiting) mois depuis le premier dépôt (\(facts.firstFiling.iso))"))
+                    detail: "\(vector.monthsWaiting) mois depuis le premier dépôt (\(facts.firstFiling.french))"))
         }
         if let refusals = grid.refusals, case let points = refusalPoints(refusals: facts.refusals), points != 0 {
             total += points

@@ -51,6 +51,19 @@ public enum DocumentPiece: String, CaseIterable, Sendable, Codable {
 
     public var code: String { rawValue }
 
+    /// The label a person reads for a request of year `year`: the tax years named by their year
+    /// (« Avis d’imposition 2025 sur les revenus 2024 ») rather than « N-2 ».
+    public func label(year: Int) -> String {
+        switch self {
+        case .avisImpositionN2: "Avis d’imposition \(year - 1) sur les revenus \(year - 2)"
+        case .avisImpositionN1: "Avis d’imposition \(year) sur les revenus \(year - 1), vos revenus ayant baissé"
+        case .attestationFiscaleEtranger:
+            "Attestation fiscale du pays de résidence pour l’année \(year - 2), traduite en français"
+        case .revenusParentsN2: "Revenus \(year - 2) des parents (jeune encore à leur charge fiscale)"
+        default: label
+        }
+    }
+
     public var label: String {
         switch self {
         case .pieceIdentite:

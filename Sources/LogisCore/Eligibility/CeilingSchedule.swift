@@ -20,6 +20,13 @@ public struct CeilingSchedule: Sendable, Equatable, Encodable {
         plsDerivedFromPlus = file.pls == nil
     }
 
+    /// The legal text and the date of the values, as a person reads it under the table: the
+    /// file's source goes on with notes for whoever maintains the data, which stop at the first « : ».
+    public var publicSource: String {
+        guard let end = source.range(of: " : ") else { return source }
+        return String(source[..<end.lowerBound]) + "."
+    }
+
     public func table(for financing: Financing) -> CeilingTable? {
         switch financing {
         case .plai: plai

@@ -5,6 +5,14 @@ public enum RetainedIncome {
     public enum Year: String, Sendable, Codable {
         case n2 = "N-2"
         case n1 = "N-1"
+
+        /// How many years before the year of the request: a person reads « revenus 2024 », not « N-2 ».
+        public var yearsBack: Int {
+            switch self {
+            case .n2: 2
+            case .n1: 1
+            }
+        }
     }
 
     /// - Parameter n1: the N-1 income the household gave, if it asks that it be retained.

@@ -21,6 +21,14 @@ public enum Departement {
         names[code]
     }
 
+    /// How a page names it: « Gard (30) », « Corse-du-Sud (2A) », « Guadeloupe (971) », from the
+    /// stored `030`; a code that is not a known département is shown as given rather than guessed.
+    public static func label(of code: String) -> String {
+        guard let normalized = normalize(code), let name = names[normalized] else { return code }
+        let short = normalized.hasPrefix("0") ? String(normalized.dropFirst()) : normalized
+        return "\(name) (\(short))"
+    }
+
     public static func isKnown(_ code: String) -> Bool {
         names[code] != nil
     }

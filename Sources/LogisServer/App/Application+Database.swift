@@ -23,7 +23,8 @@ extension Application {
         databases.middleware.use(RequestNameWordsMiddleware(), on: nil)
     }
 
-    /// Migrations in the order they were written; never edit a landed one, add the next.
+    /// Migrations in the order they were written (one exception, said below); never edit a landed
+    /// one, add the next.
     static var allMigrations: [any Migration] {
         [
             M0001CreateTerritoryDirectory(),
@@ -51,6 +52,7 @@ extension Application {
             M0023WishesByINSEECode(),
             M0024AddPositionIndex(),
             M0025CreateRequestNameWords(),
+            M0026AddPaperReceivedOn(),
         ]
     }
 

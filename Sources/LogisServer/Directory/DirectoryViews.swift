@@ -1,3 +1,4 @@
+import LogisCore
 import Vapor
 
 /// Values the directory pages and API show, built from the models.
@@ -66,6 +67,8 @@ struct TerritoryView: Content {
     let name: String
     let epciName: String
     let departement: String
+    /// « Gard (30) », what a page shows; `departement` keeps the code for programs.
+    let departementLabel: String
     let zone: String
     let summary: String
     let phone: String?
@@ -82,6 +85,7 @@ struct TerritoryView: Content {
         name = territory.name
         epciName = territory.epciName
         departement = territory.departement
+        departementLabel = Departement.label(of: territory.departement)
         zone = territory.zone
         summary = territory.summary
         phone = territory.phone
@@ -93,7 +97,7 @@ struct TerritoryView: Content {
         communeDetails = sortedCommunes.compactMap { commune in
             commune.inseeCode.map { CommuneDetail(code: $0, name: commune.name, postalCode: commune.postalCode) }
         }
-        let guichets = territory.guichets.filter { onlyCity == nil || $0.city == onlyCity }
+        let guichets = Self.eachDeskOnce(territory.guichets.filter { onlyCity == nil || $0.city == onlyCity })
         let byCity = Dictionary(grouping: guichets, by: \.city)
         cities = byCity.keys.sorted { $0.localizedStandardCompare($1) == .orderedAscending }.map { city in
             let sorted = (byCity[city] ?? []).sorted { ($0.kind, $0.name) < ($1.kind, $1.name) }
@@ -103,6 +107,30 @@ struct TerritoryView: Content {
         bailleurs = organisations.filter { $0.kind == Organisation.Kind.bailleur.rawValue }.map(OrganisationView.init)
         reservataires = organisations.filter { $0.kind == Organisation.Kind.reservataire.rawValue }
             .map(OrganisationView.init)
+    }
+}
+
+extension TerritoryView {
+    /// A desk that both welcomes and registers is stored once per role (its agents belong to one or
+    /// the other); a person looks for a place, so it is listed once, as the registering desk it
+    /// also is (a registering desk welcomes too).
+    static func eachDeskOnce(_ guichets: [Guichet]) -> [Guichet] {
+        let place = { (guichet: Guichet) in
+            [guichet.name, guichet.street ?? "", guichet.postalCode ?? "", guichet.city]
+                .map { $0.lowercased() }.joined(separator: "|")
+        }
+        var kept: [String: Guichet] = [:]
+        var order: [String] = []
+        for guichet in guichets {
+            let key = place(guichet)
+            guard let seen = kept[key] else {
+                kept[key] = guichet
+                order.append(key)
+                continue
+            }
+            if guichet.kind == Guichet.Kind.enregistrement.rawValue, seen.kind != guichet.kind { kept[key] = guichet }
+        }
+        return order.compactMap { kept[$0] }
     }
 }
 

@@ -43,11 +43,13 @@ struct ChecklistView: Content {
         let byPiece = Dictionary(documents.map { ($0.piece, $0) }, uniquingKeysWith: { first, _ in first })
         let names = request.form.personNames
         let pieces = DocumentChecklist(for: try request.form.documentSituation(on: today)).pieces
+        let year = request.declarationYear(today: today)
         let items = pieces.map { piece -> Item in
             let key = Self.key(of: piece)
             let document = byPiece[key]
             return Item(
-                code: key, label: piece.label, level: piece.level.rawValue, personIndex: piece.personIndex,
+                code: key, label: piece.piece.label(year: year), level: piece.level.rawValue,
+                personIndex: piece.personIndex,
                 personLabel: piece.personIndex.flatMap { $0 < names.count ? names[$0] : nil },
                 status: document?.status.rawValue ?? "manquante",
                 statusLabel: document?.status.label ?? "À fournir", documentId: document?.id,

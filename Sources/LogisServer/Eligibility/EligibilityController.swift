@@ -36,6 +36,10 @@ struct EligibilityController: RouteCollection {
         let table: [TableRow]
         let tableSource: String?
         let tableYear: Int
+        /// The year of the revenu fiscal de référence asked for: N-2 of the year of the request.
+        let taxYear: Int
+        /// The year of the tax notice that shows it.
+        let noticeYear: Int
     }
 
     func simulator(req: Request) async throws -> View {
@@ -69,8 +73,8 @@ struct EligibilityController: RouteCollection {
             layout: req.layoutContext(title: "Simulateur d’éligibilité"), values: values,
             zones: Zone.allCases.map { FormChoice(code: $0.code, label: $0.label) }, years: years, error: error,
             report: report, typologies: advice?.typologies.map(\.code).joined(separator: ", "),
-            typologyReason: advice?.reason, table: schedule.map(Self.rows) ?? [], tableSource: schedule?.source,
-            tableYear: year)
+            typologyReason: advice?.reason, table: schedule.map(Self.rows) ?? [], tableSource: schedule?.publicSource,
+            tableYear: year, taxYear: year - 2, noticeYear: year - 1)
         return try await req.view.render("eligibility/simulator", page)
     }
 

@@ -96,10 +96,12 @@ extension HousingRequest {
         householdPersons = form.householdPersons
         incomeRFR = form.resources?.taxIncomeN2
         let filed = firstFiledOn.flatMap { try? CalendarDate(iso: $0) }
+        // A paper form's month runs from the day the desk received it (docs/rules/calendars.md).
+        let complete = (paperReceivedOn ?? firstFiledOn).flatMap { try? CalendarDate(iso: $0) }
         let followed = [RequestStatus.enregistree, .active, .enInstruction].contains(status)
         let attestationDue = attestationSentAt == nil && [RequestStatus.enregistree, .active].contains(status)
         attestationDueOn =
-            attestationDue ? filed.map { RequestCalendar.attestationDeadline(completeFilingOn: $0).iso } : nil
+            attestationDue ? complete.map { RequestCalendar.attestationDeadline(completeFilingOn: $0).iso } : nil
         let schedule = followed ? filed.map { RequestCalendar.renewal(registeredOn: $0, renewals: renewals) } : nil
         anniversaryOn = schedule?.anniversary.iso
         strikeOffOn = schedule?.radiation.iso

@@ -69,6 +69,8 @@ struct GuichetEntryController: RouteCollection {
         let handedOver: Bool
         /// The first wished commune lies in another territory: the entry is sent there, not registered here.
         let otherTerritory: String?
+        /// The default and latest day the paper form can have been received.
+        let today: String
     }
 
     func summary(req: Request) async throws -> View {
@@ -78,12 +80,14 @@ struct GuichetEntryController: RouteCollection {
 
     struct RegisterForm: Content {
         let confirmDifferentPerson: String?
+        let receivedOn: String?
     }
 
     func register(req: Request) async throws -> Response {
         let (request, agent) = try await draft(req)
         let form = try req.content.decode(RegisterForm.self)
         do {
+            request.paperReceivedOn = try PaperReceipt.date(form.receivedOn, today: req.today).iso
             try await GuichetActions.register(request, by: agent, force: form.confirmDifferentPerson == "oui", on: req)
         } catch let failure as LogisError where failure.status == .conflict || failure.status == .unprocessableEntity {
             return try await renderSummary(req, request, feedback: .error(failure.message))
@@ -156,17 +160,17 @@ struct GuichetEntryController: RouteCollection {
         let page = SummaryPage(
             layout: req.layoutContext(title: "Saisie d’une demande papier – récapitulatif"), feedback: feedback,
             base: "/guichet/demandes/\(try request.requireID())/saisie",
-            summary: RequestSummary(request.form, communes: communes),
+            summary: RequestSummary(request, communes: communes, today: req.today, atDesk: true),
             missing: missing, complete: missing.isEmpty,
             candidates: candidates.compactMap { candidate in
                 candidate.id.map {
                     SummaryPage.Candidate(
                         id: $0, nud: candidate.nud, status: candidate.status.label,
-                        summary: RequestSummary(candidate.form, communes: communes))
+                        summary: RequestSummary(candidate, communes: communes, today: req.today, atDesk: true))
                 }
             },
             elsewhere: elsewhere ?? 0, canRegister: agent.role == .enregistreur, handedOver: request.handedOver == true,
-            otherTerritory: otherTerritory)
+            otherTerritory: otherTerritory, today: req.today.iso)
         return try await req.view.render("guichet/entry-summary", page)
     }
 
@@ -176,7 +180,8 @@ struct GuichetEntryController: RouteCollection {
         let page = WizardPage(
             step: step, form: request.form, values: values, errors: errors, communes: try await communes(req),
             isUpdate: false, layout: req.layoutContext(title: "Saisie papier – étape \(step.number) : \(step.title)"),
-            base: "/guichet/demandes/\(try request.requireID())/saisie")
+            today: req.today,
+            base: "/guichet/demandes/\(try request.requireID())/saisie", fieldOrder: req.postedFieldNames)
         return try await req.view.render(step.template, page)
     }
 

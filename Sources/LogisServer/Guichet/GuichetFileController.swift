@@ -95,6 +95,8 @@ struct GuichetFileController: RouteCollection {
         let base: String
         let followedOnline: Bool
         let claimCode: String?
+        let identity: FileIdentity
+        let todo: [String]
     }
 
     static let messages = [
@@ -126,18 +128,22 @@ struct GuichetFileController: RouteCollection {
         let events = try await RequestEvent.query(on: req.db).filter(\.$request.$id == id)
             .sort(\.$occurredAt, .descending).all()
         let cotation = try? await CotationView.build(for: request, on: req)
+        let checklist = try await ChecklistView.build(for: request, on: req.db, today: req.today)
+        let pendingCriteria = cotation?.lines.filter(\.pendingValidation) ?? []
+        let can = Can(try req.requireAccount().role, request, today: req.today)
         let page = FilePage(
             layout: req.layoutContext(title: "Demande \(request.nud ?? "en cours de saisie")"), feedback: feedback,
             id: id,
             nud: request.nud, status: request.status.label,
             radiation: request.radiationMotif.flatMap(RadiationMotif.init(rawValue:)).map(\.label),
-            summary: RequestSummary(request.form, communes: try await CommuneList.load(on: req.db)),
-            checklist: try await ChecklistView.build(for: request, on: req.db, today: req.today),
+            summary: RequestSummary(
+                request, communes: try await CommuneList.load(on: req.db), today: req.today, atDesk: true),
+            checklist: checklist,
             timeline: events.map {
                 .init(date: PersonalSpaceController.french($0.occurredAt), label: $0.label, comment: $0.comment)
             },
             priorities: try request.priorityCriteria().elements.map(\.label),
-            pendingCriteria: cotation?.lines.filter(\.pendingValidation) ?? [], score: cotation?.total,
+            pendingCriteria: pendingCriteria, score: cotation?.total,
             attestationSent: request.attestationSentAt != nil,
             radiationMotifs: RadiationMotif.allCases.filter { $0 != .attribution }.map {
                 FormChoice(code: $0.rawValue, label: $0.label)
@@ -146,8 +152,10 @@ struct GuichetFileController: RouteCollection {
                 FormChoice(code: $0.rawValue, label: $0.label)
             },
             priorityCriteria: PriorityCriterion.allCases.map { FormChoice(code: $0.code, label: $0.label) },
-            can: Can(try req.requireAccount().role, request, today: req.today), base: "/guichet/demandes/\(id)",
-            followedOnline: request.$account.id != nil, claimCode: claimCode)
+            can: can, base: "/guichet/demandes/\(id)",
+            followedOnline: request.$account.id != nil, claimCode: claimCode, identity: FileIdentity(request),
+            todo: FileTodo.items(
+                request, checklist: checklist, pendingCriteria: pendingCriteria.count, can: can, today: req.today))
         return try await req.view.render("guichet/file", page)
     }
 

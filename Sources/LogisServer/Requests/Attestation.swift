@@ -11,7 +11,10 @@ enum Attestation {
         .conflict, code: .requestNotRegistered,
         message: "Cette action n’est possible que sur une demande enregistrée et en cours.")
 
-    static func pdf(for request: HousingRequest, claimCode: String? = nil, on db: any Database) async throws -> Data {
+    /// `site` is the public address of this instance (`LOGIS_PUBLIC_URL`), where the person follows the request.
+    static func pdf(
+        for request: HousingRequest, claimCode: String? = nil, site: String, on db: any Database
+    ) async throws -> Data {
         guard let nud = request.nud, request.status != .brouillon else { throw notRegistered }
         let territory = try await request.$territory.get(on: db)
         let desks = try await Guichet.query(on: db).filter(\.$territory.$id == (territory?.id ?? UUID()))
@@ -46,14 +49,21 @@ enum Attestation {
             rows.append((key: "À renouveler avant le", value: RequestSummary.display(schedule.anniversary.iso)))
         }
         layout.keyValues(rows)
+        layout.heading("Suivre votre demande en ligne")
         if let claimCode {
-            layout.heading("Suivre votre demande en ligne")
             layout.paragraph(
                 [
+                    .regular("Rendez-vous sur "), .bold(site),
                     .regular(
-                        "Créez votre compte sur Logis, puis dans « Mon espace », choisissez « Rattacher une demande » "),
+                        " : créez votre compte, puis dans « Mon espace », choisissez « Rattacher une demande » "),
                     .regular("et saisissez votre numéro unique et ce code de rattachement : "), .bold(claimCode),
                     .regular(". Ce code ne sert qu’une fois ; ne le communiquez à personne."),
+                ])
+        } else {
+            layout.paragraph(
+                [
+                    .regular("Votre demande, ses pièces et son historique sont consultables sur "), .bold(site),
+                    .regular(", rubrique « Mon espace »."),
                 ])
         }
         layout.heading("Et maintenant ?")
@@ -88,7 +98,8 @@ enum Attestation {
     ) async throws
         -> Response
     {
-        let data = try await pdf(for: request, claimCode: claimCode, on: req.db)
+        let data = try await pdf(
+            for: request, claimCode: claimCode, site: req.application.logisSettings.publicURL, on: req.db)
         let response = Response(status: .ok, body: .init(data: data))
         response.headers.contentType = HTTPMediaType(type: "application", subType: "pdf")
         response.headers.replaceOrAdd(

@@ -51,6 +51,8 @@ final class HousingRequest: Model, @unchecked Sendable {
     @OptionalField(key: "radiation_comment") var radiationComment: String?
     /// SHA-256 of the one-time code that lets the person attach a paper request to their account.
     @OptionalField(key: "claim_code_hash") var claimCodeHash: String?
+    /// `YYYY-MM-DD`: the day a desk received the paper form (M0026); the attestation is due a month later.
+    @OptionalField(key: "paper_received_on") var paperReceivedOn: String?
     /// Kept in step with the form and dates by `syncSearchColumns` (M0013): what lists read.
     @OptionalField(key: "search_name") var searchName: String?
     @OptionalField(key: "display_name") var displayName: String?

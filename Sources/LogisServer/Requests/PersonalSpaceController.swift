@@ -118,7 +118,7 @@ struct PersonalSpaceController: RouteCollection {
             anniversary: schedule.map { RequestSummary.display($0.anniversary.iso) },
             radiationDate: schedule.map { RequestSummary.display($0.radiation.iso) },
             canRenew: request.map { RequestLifecycle.canRenew($0, today: req.today) } ?? false, timeline: timeline,
-            summary: request.map { RequestSummary($0.form, communes: communes) }, refusedPieces: refused,
+            summary: request.map { RequestSummary($0, communes: communes, today: req.today) }, refusedPieces: refused,
             offers: try await offers(of: request, on: req),
             refusalMotifs: RefusalMotif.allCases.map { RefusalChoice(code: $0.code, label: $0.label) },
             answerBase: "/mon-espace/propositions", closed: closed)

@@ -50,6 +50,6 @@ extension PersonalSpaceController {
         return RenewalPage(
             layout: req.layoutContext(title: "Renouveler ma demande"), feedback: feedback, nud: request.nud,
             anniversary: RequestSummary.display(schedule.anniversary.iso),
-            summary: RequestSummary(request.form, communes: try await CommuneList.load(on: req.db)))
+            summary: RequestSummary(request, communes: try await CommuneList.load(on: req.db), today: req.today))
     }
 }

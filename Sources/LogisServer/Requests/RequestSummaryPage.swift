@@ -18,13 +18,18 @@ struct RequestSummary: Encodable {
     let sections: [Section]
 
     /// `communes` names the wished communes, which the form holds by INSEE code.
-    init(_ form: RequestForm, communes: CommuneList) {
+    /// `atDesk`: the sections are named for an agent (« Le demandeur »), not for the applicant (« Vous »).
+    init(_ request: HousingRequest, communes: CommuneList, today: CalendarDate, atDesk: Bool = false) {
+        let year = request.declarationYear(today: today)
         sections = WizardStep.allCases.map { step in
-            Section(slug: step.rawValue, title: step.title, rows: Self.rows(of: step, in: form, communes: communes))
+            Section(
+                slug: step.rawValue, title: step.title(atDesk: atDesk),
+                rows: Self.rows(of: step, in: request.form, communes: communes, year: year))
         }
     }
 
-    private static func rows(of step: WizardStep, in form: RequestForm, communes: CommuneList) -> [Row] {
+    /// `year` is the year N of the declaration, from which the tax years N-2 and N-1 are named.
+    private static func rows(of step: WizardStep, in form: RequestForm, communes: CommuneList, year: Int) -> [Row] {
         let label = FormOptions.label
         let yes = { (flag: Bool) in flag ? "oui" : "non" }
         switch step {
@@ -84,15 +89,15 @@ struct RequestSummary: Encodable {
                 Row(label: "Revenus mensuels du co-demandeur", value: euros(r.coApplicantMonthlyIncome)),
                 Row(label: "Autres revenus mensuels", value: euros(r.otherMonthlyIncome)),
                 Row(label: "Revenus mensuels du foyer", value: euros(r.monthlyTotal)),
-                Row(label: "Revenu fiscal de référence (N-2)", value: euros(r.taxIncomeN2)),
+                Row(label: "Revenu fiscal de référence \(year - 2)", value: euros(r.taxIncomeN2)),
             ]
             if r.useIncomeN1 {
-                rows.append(Row(label: "Revenu fiscal de l’année dernière (N-1)", value: euros(r.taxIncomeN1)))
+                rows.append(Row(label: "Revenu fiscal de référence \(year - 1)", value: euros(r.taxIncomeN1)))
             }
             return rows + [
                 Row(
                     label: "Revenu retenu pour les plafonds",
-                    value: "\(euros(r.retainedIncome.income)) (\(r.retainedIncome.year.rawValue))"),
+                    value: "\(euros(r.retainedIncome.income)) (revenus \(year - r.retainedIncome.year.yearsBack))"),
                 Row(label: "Prestations CAF ou MSA", value: yes(r.socialBenefits)),
                 Row(
                     label: "Pension alimentaire, indemnités journalières, revenus à l’étranger",
@@ -174,9 +179,9 @@ struct RequestSummaryPage: Encodable {
     let contradictions: [Blocker]
     let canSubmit: Bool
 
-    init(layout: LayoutContext, request: HousingRequest, communes: CommuneList) {
+    init(layout: LayoutContext, request: HousingRequest, communes: CommuneList, today: CalendarDate) {
         self.layout = layout
-        summary = RequestSummary(request.form, communes: communes)
+        summary = RequestSummary(request, communes: communes, today: today)
         let link = { (step: WizardStep, field: String?) in
             "/demande/etape/\(step.rawValue)" + (field.map { "#\($0)" } ?? "")
         }
@@ -194,4 +199,14 @@ struct RequestSummaryPage: Encodable {
 extension String {
     /// The text, or `fallback` when it is empty.
     func replacingEmpty(with fallback: String) -> String { isEmpty ? fallback : self }
+}
+
+extension HousingRequest {
+    /// The year N from which the tax years « N-2 » and « N-1 » of the answers are named: today for a
+    /// draft being filled in, otherwise the year of the last save (a request read a year later
+    /// keeps the years its answers were given for).
+    func declarationYear(today: CalendarDate) -> Int {
+        guard status != .brouillon, let updatedAt else { return today.year }
+        return CalendarDate.today(now: updatedAt).year
+    }
 }

@@ -61,7 +61,7 @@ struct RequestWizardController: RouteCollection {
         let page = WizardPage(
             step: step, form: request.form, values: step.values(of: request.form), errors: [:],
             communes: try await CommuneList.load(on: req.db), isUpdate: request.status.isRegistered,
-            layout: req.layoutContext(title: "Étape \(step.number) : \(step.title)"))
+            layout: req.layoutContext(title: "Étape \(step.number) : \(step.title)"), today: req.today)
         return try await req.view.render(step.template, page)
     }
 
@@ -77,7 +77,8 @@ struct RequestWizardController: RouteCollection {
             let page = WizardPage(
                 step: step, form: request.form, values: raw, errors: errors, communes: communes,
                 isUpdate: request.status.isRegistered,
-                layout: req.layoutContext(title: "Erreur – étape \(step.number) : \(step.title)"))
+                layout: req.layoutContext(title: "Erreur – étape \(step.number) : \(step.title)"), today: req.today,
+                fieldOrder: req.postedFieldNames)
             return try await req.view.render(step.template, page).encodeResponse(status: .unprocessableEntity, for: req)
         }
         try await RequestUpdate.save(request, form: form, changed: [step], by: account, on: req.db)
@@ -96,7 +97,7 @@ struct RequestWizardController: RouteCollection {
         }
         let page = RequestSummaryPage(
             layout: req.layoutContext(title: "Récapitulatif de votre demande"), request: request,
-            communes: try await CommuneList.load(on: req.db))
+            communes: try await CommuneList.load(on: req.db), today: req.today)
         return try await req.view.render("requests/summary", page).encodeResponse(for: req)
     }
 

@@ -1,3 +1,4 @@
+import LogisCore
 import Vapor
 
 /// Everything a wizard page shows: the step, its saved or typed values, and the messages.
@@ -44,7 +45,7 @@ struct WizardPage: Encodable {
     let steps: [StepLink]
     let values: [String: String]
     let errors: [String: String]
-    let errorList: [String]
+    let errorList: [ErrorLink]
     let nationalities = FormOptions.nationalities
     let maritalStatuses = FormOptions.maritalStatuses
     let relationships = FormOptions.relationships
@@ -58,27 +59,34 @@ struct WizardPage: Encodable {
     let motifSelects: [Select]
     let dependentRows: [DependentRow]
     let hasCoApplicant: Bool
+    /// An agent types a paper form: the page speaks of « le demandeur », not to « vous ».
+    let atDesk: Bool
+    /// The tax years people read instead of « N-2 » and « N-1 ».
+    let taxYear: Int
+    let previousTaxYear: Int
 
     init(
         step: WizardStep, form: RequestForm, values: [String: String], errors: [String: String], communes: CommuneList,
-        isUpdate: Bool, layout: LayoutContext, base: String = "/demande"
+        isUpdate: Bool, layout: LayoutContext, today: CalendarDate, base: String = "/demande",
+        fieldOrder: [String] = []
     ) {
         self.layout = layout
         self.base = base
         slug = step.rawValue
         number = step.number
         total = WizardStep.allCases.count
-        title = step.title
+        atDesk = base != "/demande"
+        title = step.title(atDesk: atDesk)
         previous = step.previous?.rawValue
         self.isUpdate = isUpdate
         steps = WizardStep.allCases.map {
             StepLink(
-                slug: $0.rawValue, title: $0.title, number: $0.number, current: $0 == step,
+                slug: $0.rawValue, title: $0.title(atDesk: base != "/demande"), number: $0.number, current: $0 == step,
                 done: $0.isAnswered(in: form))
         }
         self.values = values
         self.errors = errors
-        errorList = errors.keys.sorted().compactMap { errors[$0] }
+        errorList = Self.errorLinks(errors, fieldOrder: fieldOrder)
         self.communes = communes.entries.map { CommuneOption(code: $0.code, label: $0.label) }
         typologyChoices = FormOptions.typologies.map {
             Choice(code: $0, label: $0, checked: values["typology_\($0)"] == "on")
@@ -106,6 +114,8 @@ struct WizardPage: Encodable {
                 errors: rowErrors)
         }
         hasCoApplicant = form.coApplicant?.present == true
+        taxYear = today.year - 2
+        previousTaxYear = today.year - 1
     }
 }
 

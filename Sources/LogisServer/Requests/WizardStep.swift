@@ -24,6 +24,23 @@ enum WizardStep: String, CaseIterable, Sendable {
         }
     }
 
+    /// The same step named for an agent typing a paper form: it speaks of the applicant, not to them.
+    var deskTitle: String {
+        switch self {
+        case .demandeur: "Le demandeur"
+        case .coDemandeur: "Son conjoint ou co-demandeur"
+        case .personnes: "Les personnes qui vivront avec le demandeur"
+        case .situationProfessionnelle: "Situation professionnelle"
+        case .ressources: "Les ressources du foyer"
+        case .logementActuel: "Son logement actuel"
+        case .motifs: "Les motifs de la demande"
+        case .logementRecherche: "Le logement recherché"
+        case .handicapDalo: "Handicap et DALO"
+        }
+    }
+
+    func title(atDesk: Bool) -> String { atDesk ? deskTitle : title }
+
     var number: Int { (Self.allCases.firstIndex(of: self) ?? 0) + 1 }
     var next: WizardStep? { Self.allCases.first { $0.number == number + 1 } }
     var previous: WizardStep? { Self.allCases.first { $0.number == number - 1 } }

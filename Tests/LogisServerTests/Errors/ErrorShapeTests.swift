@@ -23,6 +23,17 @@ final class ErrorShapeTests: XCTestCase {
         }
     }
 
+    func testAnErrorPageShowsTheMessageNotTheMachineCode() async throws {
+        try await withApp { app in
+            try await app.send(.GET, "cette-page-n-existe-pas") { res in
+                let page = res.body.string
+                XCTAssertTrue(page.contains("<title>Erreur : page introuvable"), page)
+                XCTAssertFalse(page.contains("not_found"), "the code is for programs")
+                XCTAssertFalse(page.contains("Code :"))
+            }
+        }
+    }
+
     func testUnknownAPIRouteAnswersJSON() async throws {
         try await withApp { app in
             try await app.send(.GET, "api/v1/inconnu") { res in

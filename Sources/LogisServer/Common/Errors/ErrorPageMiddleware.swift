@@ -32,9 +32,10 @@ struct ErrorPageMiddleware: AsyncMiddleware {
         if request.prefersJSON {
             return ErrorBody.response(for: failure)
         }
+        // The page speaks to a person: the French message, never the machine code programs read.
         let page = ErrorPage(
-            layout: request.layoutContext(title: "Erreur \(failure.status.code)"),
-            status: Int(failure.status.code), message: failure.message, code: failure.code)
+            layout: request.layoutContext(title: ErrorPage.title(of: failure.status)),
+            status: Int(failure.status.code), message: failure.message)
         do {
             let view = try await request.view.render("errors/error", page)
             let response = try await view.encodeResponse(status: failure.status, for: request)
@@ -51,7 +52,21 @@ struct ErrorPage: Encodable {
     let layout: LayoutContext
     let status: Int
     let message: String
-    let code: String
+
+    static func title(of status: HTTPResponseStatus) -> String {
+        switch status.code {
+        case 400, 422: "Erreur : la demande n’a pas pu être lue"
+        case 401: "Erreur : connexion nécessaire"
+        case 403: "Erreur : accès refusé"
+        case 404: "Erreur : page introuvable"
+        case 405: "Erreur : action impossible sur cette page"
+        case 409: "Erreur : action impossible en l’état"
+        case 413: "Erreur : envoi trop volumineux"
+        case 429: "Erreur : trop de tentatives"
+        case 500..<600: "Erreur : le service est momentanément indisponible"
+        default: "Erreur"
+        }
+    }
 }
 
 /// The JSON shape of every API error.
