@@ -131,6 +131,7 @@ def test_applicant_journey(driver, screenshot, axe_check, tmp_path):
     sign_up(driver, screenshot, axe_check)
     simulate(driver, screenshot, axe_check)
     fill_wizard(driver, screenshot, axe_check)
+    upload_identity_pieces(driver, screenshot, axe_check, tmp_path)
     nud = file_request(driver, screenshot, axe_check)
     check_certificate(driver, nud, tmp_path)
     upload_pieces(driver, screenshot, axe_check, tmp_path)
@@ -228,6 +229,28 @@ def check_validation_error(driver, screenshot, axe_check, fields) -> None:
     summary = by_id(driver, "form-error")
     assert summary.get_attribute("role") == "alert" and "nombre entier" in summary.text
     axe_check(driver, "demande-ressources-erreur")
+
+
+def upload_identity_pieces(driver, screenshot, axe_check, tmp_path) -> None:
+    """DOMAIN.md §5: the NUD waits for each adult's identity piece; the refusal is the pieces page."""
+    submit_with(driver, "Déposer ma demande")
+    screenshot(driver, "depot-sans-pieces")
+    error = by_id(driver, "form-error")
+    assert "pièce d’identité de Léa" in error.text and "pièce d’identité de Hugo" in error.text, error.text
+    assert h1(driver) == "Mes pièces justificatives"
+    axe_check(driver, "depot-sans-pieces")
+    pdf = tmp_path / "identite.pdf"
+    pdf.write_bytes(MINIMAL_PDF)
+    for piece in ("piece_identite@0", "piece_identite@1"):
+        form = next(
+            form for form in driver.find_elements(By.CSS_SELECTOR, "form[data-upload]")
+            if form.find_element(By.CSS_SELECTOR, "input[name='piece']").get_attribute("value") == piece
+        )
+        form.find_element(By.CSS_SELECTOR, f'input[id="file-{piece}"]').send_keys(str(pdf))
+        click_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        assert "Votre pièce a bien été déposée" in driver.find_element(By.CSS_SELECTOR, "div.alert-notice").text
+    follow(driver, link(driver, "Revenir au récapitulatif pour déposer ma demande"))
+    assert path_of(driver) == "/demande/recapitulatif", path_of(driver)
 
 
 def file_request(driver, screenshot, axe_check) -> str:

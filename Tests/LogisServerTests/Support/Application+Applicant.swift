@@ -27,6 +27,7 @@ extension Application {
                 try $0.content.encode(["steps": RequestsAPITests.allSteps])
             },
             afterResponse: { id = try $0.content.decode(Created.self).id })
+        try await uploadIdentityPieces(of: id, token: token)
         try await send(
             .POST, "api/v1/requests/\(id)/submit",
             beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
@@ -36,6 +37,43 @@ extension Application {
 }
 
 extension Application {
+    /// The registration pieces of a request (each adult's identity piece, DOMAIN.md §5), as checklist keys.
+    func identityPieceKeys(of id: UUID) async throws -> [String] {
+        let request = try await storedRequest(id)
+        return try await ChecklistView.build(for: request, on: db, today: clock.today).checklist
+            .filter { $0.level == "registration" }.map(\.code)
+    }
+
+    /// Uploads each adult's identity piece through the API: an online request is submitted only with them.
+    func uploadIdentityPieces(of id: UUID, token: String) async throws {
+        for key in try await identityPieceKeys(of: id) {
+            let body = Multipart.body(fields: ["piece": key], file: ("file", "identite.pdf", DocumentsTests.pdf))
+            try await send(
+                .POST, "api/v1/requests/\(id)/documents",
+                beforeRequest: {
+                    $0.headers.bearerAuthorization = .init(token: token)
+                    $0.headers.replaceOrAdd(name: .contentType, value: Multipart.contentType)
+                    $0.body = ByteBuffer(data: body)
+                },
+                afterResponse: { XCTAssertEqual($0.status, .created, "\(key): \($0.body.string)") })
+        }
+    }
+
+    /// Uploads each adult's identity piece from a page: the applicant's « Mes pièces » (`session` of the
+    /// applicant) or the desk's file (`desk: true`, a scan of the paper).
+    func uploadIdentityPieces(of id: UUID, session: String, desk: Bool = false) async throws {
+        for key in try await identityPieceKeys(of: id) {
+            try await send(
+                .POST, desk ? "guichet/demandes/\(id)/pieces" : "mon-espace/pieces",
+                beforeRequest: {
+                    Browser.postMultipart(
+                        &$0, fields: ["piece": key], file: ("file", "identite.pdf", DocumentsTests.pdf),
+                        session: session)
+                },
+                afterResponse: { XCTAssertEqual($0.status, .seeOther, "\(key): \($0.body.string)") })
+        }
+    }
+
     /// The stored request, failing the test when it does not exist.
     func storedRequest(_ id: UUID, file: StaticString = #filePath, line: UInt = #line) async throws -> HousingRequest {
         let found = try await HousingRequest.find(id, on: db)
