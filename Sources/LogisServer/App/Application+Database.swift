@@ -51,6 +51,7 @@ extension Application {
             M0023WishesByINSEECode(),
             M0024AddPositionIndex(),
             M0025CreateRequestNameWords(),
+            M0027AddPendingCriteria(),
         ]
     }
 

@@ -62,7 +62,9 @@ enum RequestCotation {
     static func refresh(_ request: HousingRequest, on db: any Database, app: Application) async throws {
         guard request.status != .brouillon, let grid = try await grid(for: request, on: db, app: app) else { return }
         let resident = try await livesInTerritory(request, on: db)
-        request.score = grid.total(try facts(of: request, today: app.clock.today, livesInTerritory: resident))
+        let facts = try Self.facts(of: request, today: app.clock.today, livesInTerritory: resident)
+        request.score = grid.total(facts)
+        request.pendingCriteria = grid.pendingValidationCount(facts)
         request.gridVersion = grid.grid.version
         request.gridHash = CotationGridFingerprint.of(grid.grid)
         request.primaryTypology = request.form.wishes?.typologies.sorted().first

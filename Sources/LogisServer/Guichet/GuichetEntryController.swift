@@ -7,6 +7,7 @@ import Vapor
 /// over to a registering desk, but never register.
 struct GuichetEntryController: RouteCollection {
     static let entering = AccessPolicy.only(.accueil, .enregistreur)
+    static let registering = AccessPolicy.only(.enregistreur)
 
     func boot(routes: any RoutesBuilder) throws {
         routes.post("guichet", "saisie", use: start).access(Self.entering)
@@ -14,7 +15,7 @@ struct GuichetEntryController: RouteCollection {
         entry.get("etape", ":step", use: showStep).access(Self.entering)
         entry.post("etape", ":step", use: saveStep).access(Self.entering)
         entry.get("recapitulatif", use: summary).access(Self.entering)
-        entry.post("enregistrer", use: register).access(.only(.enregistreur))
+        entry.post("enregistrer", use: register).access(Self.registering)
         entry.post("transmettre", use: handOver).access(.only(.accueil))
         entry.post("transmettre-territoire", use: transfer).access(Self.entering)
         entry.post("rattacher", ":other", use: link).access(Self.entering)

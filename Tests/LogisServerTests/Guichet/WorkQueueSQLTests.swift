@@ -62,6 +62,7 @@ final class WorkQueueSQLTests: XCTestCase {
                     $0.firstFiledOn = Self.today.adding(months: -2).iso
                 },
                 .renewalsComing: try await one { $0.firstFiledOn = Self.today.adding(months: -11).iso },
+                .criteriaToValidate: try await one { $0.pendingCriteria = 2 },
                 .toStrikeOff: try await one { $0.firstFiledOn = Self.today.adding(months: -13).iso },
             ]
             let withPiece = try await one { _ in }
