@@ -15,6 +15,7 @@ struct GuichetEntryController: RouteCollection {
         entry.get("etape", ":step", use: showStep).access(Self.entering)
         entry.post("etape", ":step", use: saveStep).access(Self.entering)
         entry.get("recapitulatif", use: summary).access(Self.entering)
+        entry.get("doublons", use: duplicates).access(Self.entering)
         entry.post("enregistrer", use: register).access(Self.registering)
         entry.post("transmettre", use: handOver).access(.only(.accueil))
         entry.post("transmettre-territoire", use: transfer).access(Self.entering)
@@ -45,6 +46,10 @@ struct GuichetEntryController: RouteCollection {
         try await RequestUpdate.save(request, form: form, changed: [step], by: try req.requireAccount(), on: req.db)
         try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .paperEntryUpdated)
         let base = "/guichet/demandes/\(try request.requireID())/saisie"
+        // Issue 13 §3: the person may already have a request; say so before eight more steps are typed.
+        if step == .demandeur, try await !DuplicateDetection.candidates(for: request, on: req.db).isEmpty {
+            return req.redirect(to: "\(base)/doublons")
+        }
         let next = step.next.flatMap { $0.isAnswered(in: form) ? WizardStep.firstMissing(in: form) : $0 }
         return req.redirect(to: next.map { "\(base)/etape/\($0.rawValue)" } ?? "\(base)/recapitulatif")
     }
@@ -70,6 +75,42 @@ struct GuichetEntryController: RouteCollection {
         let handedOver: Bool
         /// The first wished commune lies in another territory: the entry is sent there, not registered here.
         let otherTerritory: String?
+    }
+
+    struct DuplicatesPage: Encodable {
+        let layout: LayoutContext
+        let base: String
+        let summary: RequestSummary
+        let candidates: [SummaryPage.Candidate]
+        /// Where « Personne différente : continuer » leads: the next step still to type.
+        let next: String
+    }
+
+    /// Right after the identity step: the requests of the same person in the agent's territory,
+    /// to link to instead of typing the whole Cerfa again.
+    func duplicates(req: Request) async throws -> Response {
+        let (request, _) = try await draft(req)
+        let base = "/guichet/demandes/\(try request.requireID())/saisie"
+        let next =
+            WizardStep.firstMissing(in: request.form).map { "\(base)/etape/\($0.rawValue)" } ?? "\(base)/recapitulatif"
+        let (candidates, _) = try await DuplicateDetection.visibleCandidates(for: request, on: req)
+        guard !candidates.isEmpty else { return req.redirect(to: next) }
+        let communes = try await CommuneList.load(on: req.db)
+        let page = DuplicatesPage(
+            layout: req.layoutContext(title: "Saisie papier – cette personne a peut-être déjà une demande"), base: base,
+            summary: RequestSummary(request.form, communes: communes),
+            candidates: Self.shown(candidates, communes: communes), next: next)
+        return try await req.view.render("guichet/entry-duplicates", page).encodeResponse(for: req)
+    }
+
+    static func shown(_ candidates: [HousingRequest], communes: CommuneList) -> [SummaryPage.Candidate] {
+        candidates.compactMap { candidate in
+            candidate.id.map {
+                SummaryPage.Candidate(
+                    id: $0, nud: candidate.nud, status: candidate.status.label,
+                    summary: RequestSummary(candidate.form, communes: communes))
+            }
+        }
     }
 
     func summary(req: Request) async throws -> View {
@@ -159,13 +200,7 @@ struct GuichetEntryController: RouteCollection {
             base: "/guichet/demandes/\(try request.requireID())/saisie",
             summary: RequestSummary(request.form, communes: communes),
             missing: missing, complete: missing.isEmpty,
-            candidates: candidates.compactMap { candidate in
-                candidate.id.map {
-                    SummaryPage.Candidate(
-                        id: $0, nud: candidate.nud, status: candidate.status.label,
-                        summary: RequestSummary(candidate.form, communes: communes))
-                }
-            },
+            candidates: Self.shown(candidates, communes: communes),
             elsewhere: elsewhere ?? 0, canRegister: agent.role == .enregistreur, handedOver: request.handedOver == true,
             otherTerritory: otherTerritory)
         return try await req.view.render("guichet/entry-summary", page)
