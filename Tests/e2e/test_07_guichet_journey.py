@@ -282,6 +282,16 @@ def test_guichet_paper_entry_duplicate_and_pieces(driver, screenshot, axe_check,
     screenshot(driver, "77-saisie-doublon-refusee")
 
     click_and_wait(driver, button_starting(driver, "C’est la même personne"))
+    # The name was typed another way: each differing section side by side, the agent chooses.
+    assert h1(driver).startswith("Rattacher la saisie à la demande"), h1(driver)
+    sections = driver.find_elements(By.CSS_SELECTOR, "form fieldset.card")
+    assert any("Vous, le demandeur" in section.text for section in sections), [s.text for s in sections]
+    screenshot(driver, "77b-rattacher-choix-par-section")
+    axe_check(driver, "guichet-rattacher-choix")
+    for section in sections:
+        radio = section.find_element(By.CSS_SELECTOR, "input[type=radio][value=existante]")
+        driver.find_element(By.CSS_SELECTOR, f'label[for="{radio.get_attribute("id")}"]').click()
+    submit_with(driver, "Rattacher avec ces choix")
     assert path_of(driver) == f"/guichet/demandes/{first_id}?message=rattachee"
     assert driver.find_element(By.CSS_SELECTOR, "h1 .nud").text.strip() == nud
     assert "doublon évité" in driver.find_element(By.CSS_SELECTOR, "ol.timeline").text

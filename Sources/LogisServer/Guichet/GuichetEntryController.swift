@@ -151,7 +151,18 @@ struct GuichetEntryController: RouteCollection {
         return req.redirect(to: "/guichet?message=transmise-territoire")
     }
 
-    /// The person already has a request: the new entry is dropped and the existing file opened.
+    struct LinkPage: Encodable {
+        let layout: LayoutContext
+        let feedback: FormFeedback
+        let base: String
+        let existingID: UUID
+        let nud: String?
+        let differences: [DuplicateLink.Difference]
+    }
+
+    /// The person already has a request: the entry is merged into it and dropped, and the existing
+    /// file opened. Where the entry differs, the comparison page comes first and the agent keeps,
+    /// section by section, the existing answer or the typed one.
     func link(req: Request) async throws -> Response {
         let (request, agent) = try await draft(req)
         let other = try await AgentScope.open(
@@ -162,7 +173,20 @@ struct GuichetEntryController: RouteCollection {
                 .conflict, code: .notADuplicate, message: "Cette demande n’est pas un doublon possible de la saisie."
             )
         }
-        // The entry, its pieces, the event and the audit line go together; the files follow.
+        var choices = try req.content.decode([String: String].self)
+        choices.removeValue(forKey: CSRFMiddleware.fieldName)
+        guard let merged = DuplicateLink.merged(entry: request.form, existing: other.form, choices: choices) else {
+            let chose = choices.keys.contains { $0.hasPrefix("choix_") }
+            let page = LinkPage(
+                layout: req.layoutContext(title: "Rattacher la saisie à la demande existante"),
+                feedback: chose ? .error("Choisissez, pour chaque section, la version à garder.") : .none,
+                base: "/guichet/demandes/\(try request.requireID())/saisie", existingID: otherID, nud: other.nud,
+                differences: DuplicateLink.differences(
+                    entry: request.form, existing: other.form, communes: try await communes(req), choices: choices))
+            return try await req.view.render("guichet/entry-link", page)
+                .encodeResponse(status: chose ? .unprocessableEntity : .ok, for: req)
+        }
+        // The entry, its pieces, the chosen answers, the event and the audit line go together; the files follow.
         let documents = try await RequestDocument.query(on: req.db)
             .filter(\.$request.$id == (try request.requireID())).all()
         let outgoing = documents.map { PendingFile(storedName: $0.storedName, createdAt: req.now) }
@@ -172,15 +196,17 @@ struct GuichetEntryController: RouteCollection {
                 try await document.delete(on: db)
             }
             try await request.delete(on: db)
+            try await RequestUpdate.save(other, form: merged.form, changed: merged.taken, by: agent, on: db)
+            if !merged.taken.isEmpty { try await RequestCotation.refresh(other, on: db, app: req.application) }
             try await RequestEvent(
-                requestID: try other.requireID(), kind: .updated,
+                requestID: otherID, kind: .updated,
                 label: "Nouvelle saisie papier rapprochée de cette demande (doublon évité).", actor: agent
             ).create(on: db)
             try await req.audit(
                 .requestChanged, target: .request(try request.requireID()), reason: .linkedToDuplicate, in: db)
         }
         try await PendingFile.sweep(req.application, now: req.now, only: outgoing)
-        return req.redirect(to: "/guichet/demandes/\(try other.requireID())?message=rattachee")
+        return req.redirect(to: "/guichet/demandes/\(otherID)?message=rattachee")
     }
 
     private func renderSummary(_ req: Request, _ request: HousingRequest, feedback: FormFeedback) async throws -> View {

@@ -63,3 +63,54 @@ final class EarlyDuplicateTests: XCTestCase {
         }
     }
 }
+
+/// Linking shows what differs, side by side, and keeps what the agent chose, section by section.
+final class DuplicateLinkChoiceTests: XCTestCase {
+    func testAChosenTypedValueIsKeptAndAnUnchosenOneIsNotDroppedSilently() async throws {
+        try await withApp(demo: true) { app in
+            let (agent, existing) = try await app.registeredPaperRequest()
+            let entry = try await app.enterPaperRequest(
+                session: agent,
+                overrides: [
+                    "ressources": ["taxIncomeN2": "19800"],
+                    "logement-actuel": ["monthlyRent": "650"],
+                ])
+            let path = "guichet/demandes/\(entry)/saisie/rattacher/\(existing)"
+            try await app.send(
+                .POST, path, beforeRequest: { Browser.post(&$0, form: [:], session: agent) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .ok, "differences: the comparison comes first")
+                    let page = res.body.string
+                    XCTAssertTrue(page.contains("name=\"choix_ressources\""), page)
+                    XCTAssertTrue(page.contains("name=\"choix_logement-actuel\""), page)
+                    XCTAssertFalse(page.contains("name=\"choix_motifs\""), "identical sections are not asked")
+                    XCTAssertTrue(page.contains("26500") && page.contains("19800"), "both incomes side by side")
+                })
+            try await app.send(
+                .POST, path,
+                beforeRequest: { Browser.post(&$0, form: ["choix_ressources": "saisie"], session: agent) },
+                afterResponse: { res in
+                    XCTAssertEqual(
+                        res.status, .unprocessableEntity, "a section without a choice is not decided for the agent")
+                    XCTAssertTrue(res.body.string.contains("Choisissez, pour chaque section"))
+                })
+            XCTAssertNotNil(try await HousingRequest.find(entry, on: app.db), "nothing dropped yet")
+            try await app.send(
+                .POST, path,
+                beforeRequest: {
+                    Browser.post(
+                        &$0, form: ["choix_ressources": "saisie", "choix_logement-actuel": "existante"], session: agent)
+                },
+                afterResponse: {
+                    XCTAssertEqual($0.headers.first(name: .location), "/guichet/demandes/\(existing)?message=rattachee")
+                })
+            let merged = try await app.storedRequest(existing)
+            XCTAssertEqual(merged.form.resources?.taxIncomeN2, 19800, "the typed income, chosen, is kept")
+            XCTAssertEqual(merged.incomeRFR, 19800, "and the list columns follow")
+            XCTAssertEqual(merged.form.housing?.monthlyRent, 780, "the existing rent, chosen, stays")
+            XCTAssertNil(try await HousingRequest.find(entry, on: app.db), "the entry is gone once merged")
+            let revisions = try await RequestRevision.query(on: app.db).filter(\.$request.$id == existing).all()
+            XCTAssertEqual(revisions.map(\.sections), ["ressources"], "the change is in the request's history")
+        }
+    }
+}

@@ -81,7 +81,10 @@ extension Application {
     }
 
     /// Enters every wizard section of a paper request at the desk and returns the draft's id.
-    func enterPaperRequest(session: String, applicant: [String: String] = [:]) async throws -> UUID {
+    /// `overrides` replaces fields of other steps, by step slug.
+    func enterPaperRequest(
+        session: String, applicant: [String: String] = [:], overrides: [String: [String: String]] = [:]
+    ) async throws -> UUID {
         var location = ""
         try await send(
             .POST, "guichet/saisie", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
@@ -91,6 +94,7 @@ extension Application {
         for step in FamilyInVauvert.steps {
             var fields = step.fields
             if step.slug == "demandeur" { fields.merge(applicant) { $1 } }
+            fields.merge(overrides[step.slug] ?? [:]) { $1 }
             if step.slug == "logement-recherche", let commune = applicant["commune"] {
                 // The desk's own territory: the second wish of the fixture (Aimargues) is not in Libercourt's.
                 fields["commune1"] = DemoCommune.code(commune)
