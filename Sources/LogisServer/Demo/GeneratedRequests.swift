@@ -52,8 +52,9 @@ enum GeneratedRequests {
                 request.primaryTypology = request.form.wishes?.typologies.sorted().first
                 if let grid {
                     let resident = RequestCotation.lives(in: communes, form: request.form)
-                    request.score = grid.total(
-                        try RequestCotation.facts(of: request, today: today, livesInTerritory: resident))
+                    let facts = try RequestCotation.facts(of: request, today: today, livesInTerritory: resident)
+                    request.score = grid.total(facts)
+                    request.pendingCriteria = grid.pendingValidationCount(facts)
                     request.gridVersion = grid.grid.version
                     request.gridHash = CotationGridFingerprint.of(grid.grid)
                 }

@@ -26,7 +26,8 @@ final class EarlyDuplicateTests: XCTestCase {
                     XCTAssertEqual($0.status, .ok)
                     page = $0.body.string
                 })
-            let nud = try XCTUnwrap(try await app.storedRequest(existing).nud)
+            let stored = try await app.storedRequest(existing)
+            let nud = try XCTUnwrap(stored.nud)
             XCTAssertTrue(page.contains(nud), "the existing request is shown")
             XCTAssertTrue(page.contains("action=\"/\(base)/rattacher/\(existing)\""), "and can be linked")
             XCTAssertTrue(page.contains("Personne différente : continuer"))
@@ -94,7 +95,8 @@ final class DuplicateLinkChoiceTests: XCTestCase {
                         res.status, .unprocessableEntity, "a section without a choice is not decided for the agent")
                     XCTAssertTrue(res.body.string.contains("Choisissez, pour chaque section"))
                 })
-            XCTAssertNotNil(try await HousingRequest.find(entry, on: app.db), "nothing dropped yet")
+            let undecided = try await HousingRequest.find(entry, on: app.db)
+            XCTAssertNotNil(undecided, "nothing dropped yet")
             try await app.send(
                 .POST, path,
                 beforeRequest: {
@@ -108,7 +110,8 @@ final class DuplicateLinkChoiceTests: XCTestCase {
             XCTAssertEqual(merged.form.resources?.taxIncomeN2, 19800, "the typed income, chosen, is kept")
             XCTAssertEqual(merged.incomeRFR, 19800, "and the list columns follow")
             XCTAssertEqual(merged.form.housing?.monthlyRent, 780, "the existing rent, chosen, stays")
-            XCTAssertNil(try await HousingRequest.find(entry, on: app.db), "the entry is gone once merged")
+            let gone = try await HousingRequest.find(entry, on: app.db)
+            XCTAssertNil(gone, "the entry is gone once merged")
             let revisions = try await RequestRevision.query(on: app.db).filter(\.$request.$id == existing).all()
             XCTAssertEqual(revisions.map(\.sections), ["ressources"], "the change is in the request's history")
         }

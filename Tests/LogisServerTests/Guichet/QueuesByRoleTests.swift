@@ -59,7 +59,8 @@ final class QueuesByRoleTests: XCTestCase {
             request.form.reasons = ReasonsSection(motifs: ["logement_indigne"])
             try await request.save(on: app.db)
             try await RequestCotation.refresh(request, on: app.db, app: app)
-            XCTAssertEqual(try await app.storedRequest(id).pendingCriteria, 1)
+            let pending = try await app.storedRequest(id)
+            XCTAssertEqual(pending.pendingCriteria, 1, "logement indigne waits for validation in this grid")
             let worker = try await Browser.signIn(
                 app, email: "travailleur-social@demo.logis.fr", password: DemoData.password)
             let (_, home) = try await page(app, "guichet", worker)
@@ -72,7 +73,8 @@ final class QueuesByRoleTests: XCTestCase {
                 .POST, "guichet/demandes/\(id)/criteres/logement_indigne/valider",
                 beforeRequest: { Browser.post(&$0, form: [:], session: worker) },
                 afterResponse: { XCTAssertEqual($0.status, .seeOther, $0.body.string) })
-            XCTAssertEqual(try await app.storedRequest(id).pendingCriteria, 0)
+            let validated = try await app.storedRequest(id)
+            XCTAssertEqual(validated.pendingCriteria, 0)
             let (_, after) = try await page(app, "guichet/file/criteres", worker)
             XCTAssertFalse(after.contains("/guichet/demandes/\(id)"), "validated: out of the queue")
         }
