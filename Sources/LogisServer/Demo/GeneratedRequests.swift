@@ -52,9 +52,8 @@ enum GeneratedRequests {
                 request.primaryTypology = request.form.wishes?.typologies.sorted().first
                 if let grid {
                     let resident = RequestCotation.lives(in: communes, form: request.form)
-                    let facts = try RequestCotation.facts(of: request, today: today, livesInTerritory: resident)
-                    request.score = grid.total(facts)
-                    request.pendingCriteria = grid.pendingValidationCount(facts)
+                    request.score = grid.total(
+                        try RequestCotation.facts(of: request, today: today, livesInTerritory: resident))
                     request.gridVersion = grid.grid.version
                     request.gridHash = CotationGridFingerprint.of(grid.grid)
                 }

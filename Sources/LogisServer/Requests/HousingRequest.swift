@@ -30,8 +30,6 @@ final class HousingRequest: Model, @unchecked Sendable {
     @OptionalField(key: "grid_version") var gridVersion: Int?
     /// The content fingerprint of that grid version (M0018, `CotationGridFingerprint`).
     @OptionalField(key: "grid_hash") var gridHash: String?
-    /// Criteria of the cotation that hold but wait for validation (M0027), stored with the score.
-    @OptionalField(key: "pending_criteria") var pendingCriteria: Int?
     /// The smallest typology wished: requests are compared with those of the same territory and typology.
     @OptionalField(key: "primary_typology") var primaryTypology: String?
     /// Priority criteria set by a social worker or an agent (comma-separated codes); never by the applicant.

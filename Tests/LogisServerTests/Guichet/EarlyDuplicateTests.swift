@@ -85,7 +85,9 @@ final class DuplicateLinkChoiceTests: XCTestCase {
                     XCTAssertTrue(page.contains("name=\"choix_ressources\""), page)
                     XCTAssertTrue(page.contains("name=\"choix_logement-actuel\""), page)
                     XCTAssertFalse(page.contains("name=\"choix_motifs\""), "identical sections are not asked")
-                    XCTAssertTrue(page.contains("26500") && page.contains("19800"), "both incomes side by side")
+                    XCTAssertTrue(
+                        page.contains(RequestSummary.euros(26500)) && page.contains(RequestSummary.euros(19800)),
+                        "both incomes side by side")
                 })
             try await app.send(
                 .POST, path,

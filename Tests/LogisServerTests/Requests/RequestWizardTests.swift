@@ -160,8 +160,10 @@ final class RequestWizardTests: XCTestCase {
                 beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
                 afterResponse: { res in
                     XCTAssertEqual(res.status, .unprocessableEntity)
-                    XCTAssertTrue(res.body.string.contains("registration_pieces_missing"), res.body.string)
-                    XCTAssertTrue(res.body.string.contains("/mon-espace/pieces"), res.body.string)
+                    let error = try res.content.decode(RequestsAPITests.APIError.self).error
+                    XCTAssertEqual(error.code, "registration_pieces_missing")
+                    XCTAssertTrue(error.message.contains("pièce d’identité de Hugo"), error.message)
+                    XCTAssertTrue(error.message.contains("/mon-espace/pieces"), error.message)
                 })
             try await app.uploadIdentityPieces(of: id, token: token)
             try await app.send(
