@@ -54,7 +54,7 @@ struct GuichetAPIController: RouteCollection {
     func queue(req: Request) async throws -> QueueDTO {
         guard let queue = WorkQueue(rawValue: req.parameters.get("queue") ?? "") else { throw LogisError.notFound }
         let agent = try req.requireAccount()
-        guard queue.policy.allows(agent.role) else { throw LogisError.forbidden }
+        guard queue.policy.allows(agent.role) else { throw LogisError.notFound }
         let page = try await WorkQueues.page(
             queue, for: agent, on: req.db, today: req.today,
             page: max(1, req.query[Int.self, at: "page"] ?? 1), size: GuichetHomeController.pageSize)

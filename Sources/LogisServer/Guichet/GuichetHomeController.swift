@@ -81,8 +81,8 @@ struct GuichetHomeController: RouteCollection {
         let sort = WorkQueues.Sort(rawValue: req.query[String.self, at: "tri"] ?? "") ?? .due
         let requested = min(max(1, req.query[Int.self, at: "page"] ?? 1), WorkQueues.maximumPage)
         let agent = try req.requireAccount()
-        // A queue lists files to act on: one whose action this role may not take is not its list.
-        guard queue.policy.allows(agent.role) else { throw LogisError.forbidden }
+        // A queue lists files to act on: one whose action this role may not take is not among its lists.
+        guard queue.policy.allows(agent.role) else { throw LogisError.notFound }
         var result = try await WorkQueues.page(
             queue, for: agent, on: req.db, today: req.today, page: requested, size: Self.pageSize, sort: sort)
         let pages = max(1, (result.total + Self.pageSize - 1) / Self.pageSize)

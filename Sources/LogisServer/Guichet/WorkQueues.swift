@@ -26,7 +26,7 @@ enum WorkQueue: String, CaseIterable, Sendable {
     }
 
     /// Who can act on the queue's files: the policy of the route that does its work. A queue is
-    /// shown only to them (`visible(to:)`), and its page refuses the others.
+    /// shown only to them (`visible(to:)`), and its page is not found for the others.
     var policy: AccessPolicy {
         switch self {
         case .onlineToCheck: GuichetFileController.Policies.activate
