@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import XCTVapor
 
@@ -15,7 +16,7 @@ extension Application {
         return token
     }
 
-    /// A registered request of the family in Vauvert, with an API token of its applicant.
+    /// A registered request of the family in Vauvert, with an API token of its applicant, and no piece.
     func registeredApplicantRequest() async throws -> (token: String, id: UUID) {
         let token = try await newApplicantToken(email: "pieces-\(UUID().uuidString.prefix(8))@exemple.fr")
         struct Created: Decodable { let id: UUID }
@@ -32,6 +33,14 @@ extension Application {
             .POST, "api/v1/requests/\(id)/submit",
             beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
             afterResponse: { XCTAssertEqual($0.status, .created) })
+        // The pieces were needed to submit; the applicant then withdraws them, so tests about pieces
+        // and files start from a registered request with none.
+        for document in try await RequestDocument.query(on: db).filter(\.$request.$id == id).all() {
+            try await send(
+                .DELETE, "api/v1/requests/\(id)/documents/\(try document.requireID())",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+                afterResponse: { XCTAssertEqual($0.status, .noContent) })
+        }
         return (token, id)
     }
 }
