@@ -315,10 +315,12 @@ def upload_pieces(driver, screenshot, axe_check, tmp_path) -> None:
     assert card.find_element(By.CSS_SELECTOR, "p.badge").text.strip() == "En attente de vérification"
     axe_check(driver, "pieces-deposee")
 
-    # An HTML page renamed .pdf, for another piece: refused by its content, not its name.
+    # An HTML page renamed .pdf, for a piece not yet given (the identity pieces came before the NUD):
+    # refused by its content, not its name.
     other = next(
         form for form in driver.find_elements(By.CSS_SELECTOR, "form[data-upload]")
-        if form.find_element(By.CSS_SELECTOR, "input[name='piece']").get_attribute("value") != FIRST_PIECE
+        if not form.find_element(By.CSS_SELECTOR, "input[name='piece']").get_attribute("value").startswith(
+            "piece_identite")
     )
     other_piece = other.find_element(By.CSS_SELECTOR, "input[name='piece']").get_attribute("value")
     fake = tmp_path / "faux.pdf"
