@@ -20,7 +20,14 @@
       });
       request.addEventListener("load", function () {
         if (request.status >= 200 && request.status < 400) {
-          window.location.assign(request.responseURL || "/mon-espace/pieces?message=deposee");
+          // The redirect's #piece-… is not in responseURL: put it back so the page opens on this row.
+          var piece = form.querySelector("input[name=piece]").value;
+          var target = (request.responseURL || "/mon-espace/pieces?message=deposee") + "#piece-" + piece;
+          if (new URL(target, window.location.href).href === window.location.href) {
+            window.location.reload();
+          } else {
+            window.location.assign(target);
+          }
         } else {
           var page = new DOMParser().parseFromString(request.responseText, "text/html");
           var alert = page.querySelector(".alert-error");

@@ -56,7 +56,8 @@ WIZARD = [
         "p2_firstName": "Noé", "p2_birthDate": "2019-07-15", "p2_relationship": "enfant",
     }),
     ("situation-professionnelle", {"applicantSituation": "cdi", "coApplicantSituation": "interim"}),
-    ("ressources", {"applicantMonthlyIncome": "1450", "coApplicantMonthlyIncome": "900", "taxIncomeN2": "26500"}),
+    # A comma, as people type cents on a phone: kept as 1 451 € (nearest euro, half up).
+    ("ressources", {"applicantMonthlyIncome": "1450,50", "coApplicantMonthlyIncome": "900", "taxIncomeN2": "26500"}),
     ("logement-actuel", {"status": "locataire_prive", "monthlyRent": "780", "surface": "48"}),
     ("motifs", {"motif1": "logement_trop_petit"}),
     ("logement-recherche", {"typology_T3": True, "typology_T4": True, "commune1": "30341"}),
@@ -204,6 +205,7 @@ def fill_wizard(driver, screenshot, axe_check) -> None:
     for expected in ("Martin", "Léa", "Hugo", "Jade", "Noé", "3 rue des Arènes", "Vauvert"):
         assert expected in summary, f"{expected!r} missing from the summary"
     assert "26500" in re.sub(r"[\s\u00a0\u202f]", "", summary), "the tax income is missing from the summary"
+    assert "Vosrevenusmensuels1451€" in re.sub(r"[\s\u00a0\u202f]", "", summary), "1450,50 is kept as 1 451 €"
     assert not driver.find_elements(By.CSS_SELECTOR, "div.alert-error"), "the summary still lists missing steps"
     screenshot(driver, "demande-recapitulatif")
     axe_check(driver, "demande-recapitulatif")
@@ -220,14 +222,14 @@ def check_validation_error(driver, screenshot, axe_check, fields) -> None:
     field = by_id(driver, "taxIncomeN2")
     error = by_id(driver, "err-taxIncomeN2")
     assert error.tag_name == "p" and "field-error" in error.get_attribute("class").split()
-    assert "nombre entier" in error.text, error.text
+    assert error.text == "Indiquez un nombre (exemple : 980,50).", error.text
     assert field.get_attribute("aria-invalid") == "true"
     assert "err-taxIncomeN2" in (field.get_attribute("aria-describedby") or "").split()
     assert field.get_attribute("value") == "abc", "the typed value should come back"
     # The other answers are kept.
     assert by_id(driver, "applicantMonthlyIncome").get_attribute("value") == fields["applicantMonthlyIncome"]
     summary = by_id(driver, "form-error")
-    assert summary.get_attribute("role") == "alert" and "nombre entier" in summary.text
+    assert summary.get_attribute("role") == "alert" and "Indiquez un nombre" in summary.text
     axe_check(driver, "demande-ressources-erreur")
 
 
@@ -309,9 +311,12 @@ def upload_pieces(driver, screenshot, axe_check, tmp_path) -> None:
     screenshot(driver, "pieces-deposee")
 
     assert path_of(driver).startswith("/mon-espace/pieces"), path_of(driver)
+    # Back on the row of the piece just sent, not at the top of the list.
+    assert driver.current_url.endswith(f"#piece-{FIRST_PIECE}"), driver.current_url
     notice = driver.find_element(By.CSS_SELECTOR, "div.alert-notice")
     assert "Votre pièce a bien été déposée" in notice.text, notice.text
     card = by_id(driver, f"piece-{FIRST_PIECE}")
+    assert "Votre fichier est bien arrivé" in card.text, card.text
     assert card.find_element(By.CSS_SELECTOR, "p.badge").text.strip() == "En attente de vérification"
     axe_check(driver, "pieces-deposee")
 
@@ -372,6 +377,11 @@ def renew(driver, screenshot, axe_check) -> None:
 
     visit(driver, "/mon-espace")
     screenshot(driver, "mon-espace-demandeur-demo")
+    # The refused piece and its comment come first, above the request's card.
+    refused = by_id(driver, "pieces-refusees")
+    assert "merci de déposer la dernière reçue" in refused.text, refused.text
+    assert refused.location["y"] < by_id(driver, "titre-statut").location["y"], "the refused piece is not first"
+    refused.find_element(By.CSS_SELECTOR, "a[href='/mon-espace/pieces#piece-quittance_loyer']")
     timeline = driver.find_element(By.CSS_SELECTOR, "ol.timeline")
     assert "Pièce refusée" in timeline.text, timeline.text
     assert "merci de déposer la dernière reçue" in timeline.text, timeline.text

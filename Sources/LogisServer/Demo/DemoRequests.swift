@@ -110,7 +110,8 @@ enum DemoRequests {
             size: data.count, sha256: HexDigest.sha256(data))
         try await document.create(on: app.db)
         try await RequestEvent(
-            requestID: try request.requireID(), kind: .documentUploaded, label: "Pièce déposée : \(required.label).",
+            requestID: try request.requireID(), kind: .documentUploaded,
+            label: PieceHistory.line("Pièce déposée", label: required.label, piece: piece, in: request.form),
             actor: applicant
         ).create(on: app.db)
         switch verdict {

@@ -12,7 +12,10 @@ enum DocumentReview {
         document.status = .validee
         document.refusalReason = nil
         document.comment = nil
-        try await record(document, by: agent, on: db, event: .documentValidated, text: "Pièce validée : \(label).")
+        let form = try await HousingRequest.find(document.$request.id, on: db)?.form ?? RequestForm()
+        try await record(
+            document, by: agent, on: db, event: .documentValidated,
+            text: PieceHistory.line("Pièce validée", label: label, piece: document.piece, in: form))
     }
 
     static func refuse(
@@ -27,9 +30,12 @@ enum DocumentReview {
         document.status = .refusee
         document.refusalReason = reason
         document.comment = String(comment.prefix(500))
+        let form = try await HousingRequest.find(document.$request.id, on: db)?.form ?? RequestForm()
         try await record(
             document, by: agent, on: db, event: .documentRefused,
-            text: "Pièce refusée (\(reason.label.lowercased())) : \(label).", comment: document.comment,
+            text: PieceHistory.line(
+                "Pièce refusée (\(reason.label.lowercased()))", label: label, piece: document.piece, in: form),
+            comment: document.comment,
             message: MessageTexts.pieceRefused(
                 piece: label, reason: reason.label.lowercased(), comment: document.comment))
     }

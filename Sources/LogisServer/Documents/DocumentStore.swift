@@ -80,7 +80,8 @@ enum DocumentStore {
                 try await incoming.delete(on: db)
                 try await document.create(on: db)
                 try await RequestEvent(
-                    requestID: requestID, kind: .documentUploaded, label: "Pièce déposée : \(label).",
+                    requestID: requestID, kind: .documentUploaded,
+                    label: PieceHistory.line("Pièce déposée", label: label, piece: piece, in: request.form),
                     actor: actor
                 ).create(on: db)
             }

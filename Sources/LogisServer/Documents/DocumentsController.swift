@@ -34,7 +34,12 @@ struct DocumentsController: RouteCollection {
         let instruction: [ChecklistView.Item]
         /// Not yet submitted: the identity pieces come before the NUD, and the page leads back to it.
         let draft: Bool
+        /// The piece just sent: its row says so, and the page opens on it (`#piece-<code>`).
+        let uploaded: String?
     }
+
+    /// A checklist key (`piece_identite@0`) as it is, anything else escaped.
+    static let pieceKeyCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789_@")
 
     static let messages = [
         "deposee": "Votre pièce a bien été déposée. Elle sera vérifiée par un agent.",
@@ -44,7 +49,8 @@ struct DocumentsController: RouteCollection {
     func page(req: Request) async throws -> View {
         let request = try await liveRequest(req)
         let notice = req.query[String.self, at: "message"].flatMap { Self.messages[$0] }
-        return try await render(req, request: request, feedback: .init(error: nil, notice: notice))
+        let uploaded = notice == nil ? nil : req.query[String.self, at: "piece"]
+        return try await render(req, request: request, feedback: .init(error: nil, notice: notice), uploaded: uploaded)
     }
 
     func uploadFromPage(req: Request) async throws -> Response {
@@ -53,7 +59,9 @@ struct DocumentsController: RouteCollection {
             let form = try await UploadForm.read(req)
             _ = try await DocumentStore.upload(
                 form.file, piece: form.piece, to: request, by: try req.requireAccount(), on: req)
-            return req.redirect(to: "/mon-espace/pieces?message=deposee")
+            // Back to the row of the piece on a phone, not to the top of a long list.
+            let piece = form.piece.addingPercentEncoding(withAllowedCharacters: Self.pieceKeyCharacters) ?? ""
+            return req.redirect(to: "/mon-espace/pieces?message=deposee&piece=\(piece)#piece-\(piece)")
         } catch let failure as LogisError where failure.status != .internalServerError {
             return try await render(req, request: request, feedback: .error(failure.message))
                 .encodeResponse(status: failure.status, for: req)
@@ -87,12 +95,15 @@ struct DocumentsController: RouteCollection {
         return .noContent
     }
 
-    func render(_ req: Request, request: HousingRequest, feedback: FormFeedback) async throws -> View {
+    func render(
+        _ req: Request, request: HousingRequest, feedback: FormFeedback, uploaded: String? = nil
+    ) async throws -> View {
         let checklist = try await ChecklistView.build(for: request, on: req.db, today: req.today)
         let page = Page(
             layout: req.layoutContext(title: "Mes pièces justificatives"), feedback: feedback, checklist: checklist,
             registration: checklist.checklist.filter { $0.level == "registration" },
-            instruction: checklist.checklist.filter { $0.level == "instruction" }, draft: request.status == .brouillon)
+            instruction: checklist.checklist.filter { $0.level == "instruction" }, draft: request.status == .brouillon,
+            uploaded: checklist.checklist.first { $0.code == uploaded }?.code)
         return try await req.view.render("documents/pieces", page)
     }
 

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// The columns the desk's lists and search read, so each list is one indexed SQL query instead

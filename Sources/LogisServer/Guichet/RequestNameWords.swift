@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// The words of the names on a request — applicant (name, birth name, first name) and

@@ -42,6 +42,13 @@ final class JobScheduler: LifecycleHandler, @unchecked Sendable {
         task?.cancel()
     }
 
+    /// Waits for the loop to stop before the databases close: a message being sent at SIGTERM
+    /// records its outcome, rather than reaching for a database that is already gone.
+    func shutdownAsync(_ application: Application) async {
+        task?.cancel()
+        await task?.value
+    }
+
     private static func loop(_ app: Application, settings: Settings) async {
         var finishedDay: CalendarDate?
         while !Task.isCancelled {

@@ -110,6 +110,12 @@ enum OfferAnswers {
             try await RequestCotation.refresh(request, on: db, app: app)
         }
         try await RequestEvent(requestID: record.requestID, kind: .offer, label: label, actor: actor).create(on: db)
+        // The applicant answered themselves, except for a silence: tell them what it meant.
+        if offer.state == .lapsed {
+            try await RequestMessages.enqueue(
+                MessageTexts.offerLapsed(label), about: record.requestID, key: "offer-lapsed:\(try record.requireID())",
+                now: now, on: db)
+        }
         if offer.state != .accepted {
             try await OfferActions.offerNext(for: vacancy, today: today, now: now, actor: actor, on: db)
         }

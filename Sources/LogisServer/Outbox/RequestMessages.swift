@@ -94,4 +94,20 @@ extension MessageTexts {
             """
         return MessageText(template: "offer-made", subject: "Un logement social vous est proposé", body: body)
     }
+
+    /// CCH R441-10: an offer left unanswered past its deadline counts as refused.
+    static func offerLapsed(_ sentence: String) -> MessageText {
+        let body = """
+            Madame, Monsieur,
+
+            \(sentence)
+
+            Votre demande reste active : elle pourra recevoir d’autres propositions. Si vous n’avez pas pu \
+            répondre pour une raison indépendante de votre volonté, contactez le bailleur ou votre guichet.
+
+            \(signature)
+            """
+        return MessageText(
+            template: "offer-lapsed", subject: "Proposition de logement sans réponse", body: body)
+    }
 }

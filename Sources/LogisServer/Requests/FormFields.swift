@@ -71,19 +71,21 @@ struct FormFields {
         return date.iso
     }
 
-    /// A whole number of euros (or m²) ≥ 0; empty counts as 0 unless required.
+    /// A number of euros (or m²) ≥ 0, typed as people write it: « 980,50 », « 980.50 », « 1 250 »;
+    /// empty counts as 0 unless required. Kept in whole euros, rounded to the nearest and 0,50 up
+    /// (docs/rules/coherence.md: the tax notice's rounding, so a figure copied from it is kept as is).
     mutating func amount(_ name: String, _ label: String, required: Bool = false, maximum: Int = 10_000_000) -> Int {
-        let raw = text(name).replacingOccurrences(of: " ", with: "").replacingOccurrences(of: "\u{202F}", with: "")
-            .replacingOccurrences(of: "€", with: "")
+        let raw = text(name).filter { !$0.isWhitespace && $0 != "€" }
         if raw.isEmpty {
             if required { fail(name, "Indiquez \(label) (0 si aucun).") }
             return 0
         }
-        guard let value = Int(raw) else {
-            fail(name, "\(label.prefix(1).uppercased() + label.dropFirst()) : un nombre entier d’euros, sans centimes.")
+        let negative = raw.hasPrefix("-")
+        guard let value = Self.parseAmount(negative ? String(raw.dropFirst()) : raw) else {
+            fail(name, "Indiquez un nombre (exemple : 980,50).")
             return 0
         }
-        guard value >= 0 else {
+        guard !negative || value == 0 else {
             fail(name, "\(label.prefix(1).uppercased() + label.dropFirst()) ne peut pas être négatif.")
             return 0
         }
@@ -92,6 +94,25 @@ struct FormFields {
             return 0
         }
         return value
+    }
+
+    /// Digits, then at most one comma or point and one or two decimals; nil when it is not that.
+    /// « 1.250 » (three decimals) is refused: a thousands point or a typo, it cannot be told apart.
+    static func parseAmount(_ text: String) -> Int? {
+        let parts = text.split(separator: ",", omittingEmptySubsequences: false).flatMap {
+            $0.split(separator: ".", omittingEmptySubsequences: false)
+        }
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.allSatisfy(\.isASCII),
+            whole.allSatisfy(\.isNumber)
+        else { return nil }
+        // A number, only far too large: the caller's maximum says so.
+        guard whole.count <= 12, let euros = Int(whole) else { return Int.max }
+        guard parts.count == 2, !parts[1].isEmpty else { return euros }
+        let decimals = parts[1]
+        guard (1...2).contains(decimals.count), decimals.allSatisfy(\.isASCII), decimals.allSatisfy(\.isNumber),
+            let cents = Int(decimals.count == 1 ? decimals + "0" : String(decimals))
+        else { return nil }
+        return euros + (cents >= 50 ? 1 : 0)
     }
 
     mutating func choice(_ name: String, _ label: String, among codes: [String], required: Bool = true) -> String {

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// One household, one live request (DOMAIN.md §3): enforced by the database, not by a read

@@ -1,4 +1,5 @@
 import Fluent
+import Foundation
 import SQLKit
 
 /// Wished communes are named by their INSEE code, no longer by their name (a name is not an

@@ -39,6 +39,8 @@ struct PersonalSpaceController: RouteCollection {
         let canRenew: Bool
         let timeline: [TimelineLine]
         let summary: RequestSummary?
+        /// Refused pieces come first: the household must send another before anything moves.
+        let refusedPieces: [ChecklistView.Item]
         let offers: [OfferView]
         let refusalMotifs: [RefusalChoice]
         let answerBase: String
@@ -96,7 +98,12 @@ struct PersonalSpaceController: RouteCollection {
         let notice = req.query[String.self, at: "message"].flatMap { Self.messages[$0] }
         let schedule = request.flatMap(RequestLifecycle.schedule)
         var timeline: [TimelineLine] = []
-        if let request, request.status.isRegistered { timeline = try await Self.timeline(of: request, on: req.db) }
+        var refused: [ChecklistView.Item] = []
+        if let request, request.status.isRegistered {
+            timeline = try await Self.timeline(of: request, on: req.db)
+            refused = try await ChecklistView.build(for: request, on: req.db, today: req.today).checklist
+                .filter { $0.status == RequestDocument.Status.refusee.rawValue }
+        }
         var closed: ClosedRequest?
         if request == nil, let last = try await RequestLookup.lastClosed(of: account, on: req.db) {
             closed = ClosedRequest(last, timeline: try await Self.timeline(of: last, on: req.db), today: req.today)
@@ -111,7 +118,7 @@ struct PersonalSpaceController: RouteCollection {
             anniversary: schedule.map { RequestSummary.display($0.anniversary.iso) },
             radiationDate: schedule.map { RequestSummary.display($0.radiation.iso) },
             canRenew: request.map { RequestLifecycle.canRenew($0, today: req.today) } ?? false, timeline: timeline,
-            summary: request.map { RequestSummary($0.form, communes: communes) },
+            summary: request.map { RequestSummary($0.form, communes: communes) }, refusedPieces: refused,
             offers: try await offers(of: request, on: req),
             refusalMotifs: RefusalMotif.allCases.map { RefusalChoice(code: $0.code, label: $0.label) },
             answerBase: "/mon-espace/propositions", closed: closed)

@@ -12,6 +12,19 @@ enum RequestRegistration {
     static let incomplete = LogisError(
         .unprocessableEntity, code: .requestIncomplete,
         message: "Votre demande n’est pas complète : terminez toutes les étapes avant de la déposer.")
+    /// A form saved before a coherence rule existed (or entered at a desk page by page) may still
+    /// hold answers that contradict each other: none is registered so.
+    static func contradictory(_ form: RequestForm) -> LogisError? {
+        let problems = RequestCoherence.problems(in: form)
+        guard !problems.isEmpty else { return nil }
+        var fields: [String: String] = [:]
+        for problem in problems { fields["\(problem.step.rawValue).\(problem.field)"] = problem.message }
+        return LogisError(
+            .unprocessableEntity, code: .requestContradictory,
+            message: "Certaines réponses de la demande se contredisent : corrigez-les avant de la déposer.",
+            fields: fields)
+    }
+
     static let notADraft = LogisError(
         .conflict, code: .requestAlreadyRegistered, message: "Cette demande est déjà enregistrée.")
 
@@ -38,6 +51,7 @@ enum RequestRegistration {
         guard WizardStep.firstMissing(in: request.form) == nil, let wishes = request.form.wishes else {
             throw incomplete
         }
+        if let error = contradictory(request.form) { throw error }
         let communes = try await Commune.query(on: db).filter(\.$inseeCode ~~ wishes.communeCodes).with(\.$territory)
             .all()
         guard let first = communes.first(where: { $0.inseeCode == wishes.communeCodes.first }) else { throw incomplete }

@@ -30,12 +30,18 @@ struct RequestSummary: Encodable {
         switch step {
         case .demandeur:
             guard let a = form.applicant else { return [] }
-            return [
-                Row(label: "Nom et prénom", value: "\(a.lastName) \(a.firstName)"),
+            var rows = [Row(label: "Nom et prénom", value: "\(a.lastName) \(a.firstName)")]
+            if !a.birthName.isEmpty { rows.append(Row(label: "Nom de naissance", value: a.birthName)) }
+            rows += [
                 Row(label: "Date de naissance", value: display(a.birthDate)),
                 Row(label: "Nationalité", value: label(a.nationality, FormOptions.nationalities)),
+            ]
+            if !a.residencePermit.isEmpty { rows.append(Row(label: "Titre de séjour", value: a.residencePermit)) }
+            return rows + [
                 Row(label: "Situation familiale", value: label(a.maritalStatus, FormOptions.maritalStatuses)),
                 Row(label: "Adresse", value: "\(a.street), \(a.postalCode) \(a.city)"),
+                Row(label: "Téléphone", value: a.phone.replacingEmpty(with: "non indiqué")),
+                Row(label: "Adresse e-mail", value: a.email.replacingEmpty(with: "non indiquée")),
             ]
         case .coDemandeur:
             guard let c = form.coApplicant else { return [] }
@@ -43,6 +49,7 @@ struct RequestSummary: Encodable {
             return [
                 Row(label: "Nom et prénom", value: "\(c.lastName) \(c.firstName)"),
                 Row(label: "Date de naissance", value: display(c.birthDate)),
+                Row(label: "Nationalité", value: label(c.nationality, FormOptions.nationalities)),
                 Row(label: "Lien", value: label(c.relationship, FormOptions.relationships)),
             ]
         case .personnes:
@@ -72,9 +79,17 @@ struct RequestSummary: Encodable {
             return rows
         case .ressources:
             guard let r = form.resources else { return [] }
-            return [
+            var rows = [
+                Row(label: "Vos revenus mensuels", value: euros(r.applicantMonthlyIncome)),
+                Row(label: "Revenus mensuels du co-demandeur", value: euros(r.coApplicantMonthlyIncome)),
+                Row(label: "Autres revenus mensuels", value: euros(r.otherMonthlyIncome)),
                 Row(label: "Revenus mensuels du foyer", value: euros(r.monthlyTotal)),
                 Row(label: "Revenu fiscal de référence (N-2)", value: euros(r.taxIncomeN2)),
+            ]
+            if r.useIncomeN1 {
+                rows.append(Row(label: "Revenu fiscal de l’année dernière (N-1)", value: euros(r.taxIncomeN1)))
+            }
+            return rows + [
                 Row(
                     label: "Revenu retenu pour les plafonds",
                     value: "\(euros(r.retainedIncome.income)) (\(r.retainedIncome.year.rawValue))"),
@@ -93,6 +108,7 @@ struct RequestSummary: Encodable {
                 Row(label: "Situation", value: label(h.status, FormOptions.housingStatuses)),
                 Row(label: "Loyer mensuel", value: euros(h.monthlyRent)),
                 Row(label: "Surface", value: "\(h.surface) m²"),
+                Row(label: "Depuis le", value: h.since.isEmpty ? "non indiqué" : display(h.since)),
             ]
         case .motifs:
             guard let m = form.reasons else { return [] }
@@ -103,8 +119,12 @@ struct RequestSummary: Encodable {
             guard let w = form.wishes else { return [] }
             return [
                 Row(label: "Types de logement", value: w.typologies.joined(separator: ", ")),
-                Row(label: "Communes souhaitées", value: communes.names(of: w.communeCodes).joined(separator: ", ")),
+                Row(
+                    label: "Communes souhaitées",
+                    value: w.communeCodes.map { communes.entry(code: $0)?.label ?? $0 }.joined(separator: ", ")),
                 Row(label: "Accès en fauteuil roulant", value: yes(w.wheelchairAccess)),
+                Row(label: "Ascenseur nécessaire", value: yes(w.elevatorNeeded)),
+                Row(label: "Place de stationnement", value: yes(w.parking)),
                 Row(label: "Loyer maximum", value: w.maxRent > 0 ? euros(w.maxRent) : "non précisé"),
             ]
         case .handicapDalo:
@@ -112,6 +132,12 @@ struct RequestSummary: Encodable {
             return [
                 Row(label: "Personnes en situation de handicap", value: String(s.disabledPersons)),
                 Row(label: "Décision DALO favorable", value: yes(s.hasDaloDecision)),
+                Row(
+                    label: "Violences conjugales ou familiales subies par une personne du foyer", value: yes(s.violence)
+                ),
+                Row(
+                    label: "Demandeur de moins de 21 ans pris en charge par l’Aide sociale à l’enfance",
+                    value: yes(s.formerASE)),
             ]
         }
     }
@@ -134,17 +160,34 @@ struct RequestSummary: Encodable {
 }
 
 struct RequestSummaryPage: Encodable {
+    /// What stops the submission, each with the page where it is put right.
+    struct Blocker: Encodable {
+        let title: String
+        let message: String
+        let link: String
+    }
+
     let layout: LayoutContext
     let base = "/demande"
     let summary: RequestSummary
-    let missing: [String]
+    let missing: [Blocker]
+    let contradictions: [Blocker]
     let canSubmit: Bool
 
-    init(layout: LayoutContext, request: HousingRequest, missing: [String], communes: CommuneList) {
+    init(layout: LayoutContext, request: HousingRequest, communes: CommuneList) {
         self.layout = layout
         summary = RequestSummary(request.form, communes: communes)
-        self.missing = missing
-        canSubmit = missing.isEmpty && request.status == .brouillon
+        let link = { (step: WizardStep, field: String?) in
+            "/demande/etape/\(step.rawValue)" + (field.map { "#\($0)" } ?? "")
+        }
+        missing = WizardStep.allCases.filter { !$0.isAnswered(in: request.form) }.map {
+            Blocker(title: "Étape \($0.number) : \($0.title)", message: "à remplir", link: link($0, nil))
+        }
+        contradictions = RequestCoherence.problems(in: request.form).map {
+            Blocker(
+                title: "Étape \($0.step.number) : \($0.step.title)", message: $0.message, link: link($0.step, $0.field))
+        }
+        canSubmit = missing.isEmpty && contradictions.isEmpty && request.status == .brouillon
     }
 }
 

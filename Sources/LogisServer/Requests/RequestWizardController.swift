@@ -96,7 +96,6 @@ struct RequestWizardController: RouteCollection {
         }
         let page = RequestSummaryPage(
             layout: req.layoutContext(title: "Récapitulatif de votre demande"), request: request,
-            missing: WizardStep.allCases.filter { !$0.isAnswered(in: request.form) }.map(\.title),
             communes: try await CommuneList.load(on: req.db))
         return try await req.view.render("requests/summary", page).encodeResponse(for: req)
     }

@@ -107,15 +107,26 @@ struct RequestsAPIController: RouteCollection {
         var form = form
         var problems = ProblemList()
         let communes = try await CommuneList.load(on: db)
-        for (slug, fields) in steps.sorted(by: { $0.key < $1.key }) {
-            guard let step = WizardStep(rawValue: slug) else {
-                problems.add(
-                    slug, "Section inconnue. Sections : \(WizardStep.allCases.map(\.rawValue).joined(separator: ", "))."
-                )
-                continue
+        for slug in steps.keys.sorted() where WizardStep(rawValue: slug) == nil {
+            problems.add(
+                slug, "Section inconnue. Sections : \(WizardStep.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        // In the wizard's order, each page on its own; then the pages given together are checked
+        // against each other and against those already saved, as the wizard does page by page.
+        let given = WizardStep.allCases.filter { steps[$0.rawValue] != nil }
+        for step in given {
+            let fields = steps[step.rawValue]?.mapValues(\.text) ?? [:]
+            let errors = step.applyAnswers(fields, to: &form, communes: communes, today: today)
+            for (field, message) in errors.sorted(by: { $0.key < $1.key }) {
+                problems.add("\(step.rawValue).\(field)", message)
             }
-            let errors = step.apply(fields.mapValues(\.text), to: &form, communes: communes, today: today)
-            for (field, message) in errors.sorted(by: { $0.key < $1.key }) { problems.add("\(slug).\(field)", message) }
+        }
+        if problems.total == 0 {
+            for step in given {
+                for (field, message) in RequestCoherence.errors(at: step, in: form).sorted(by: { $0.key < $1.key }) {
+                    problems.add("\(step.rawValue).\(field)", message)
+                }
+            }
         }
         if let error = problems.error { throw error }
         return form

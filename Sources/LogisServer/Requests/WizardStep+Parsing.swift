@@ -5,7 +5,19 @@ extension WizardStep {
     static let maxDependents = 8
 
     /// Applies the submitted fields to `form`; returns the messages of faulty fields (empty when saved).
+    /// The answers must also agree with those of the other pages already given (`RequestCoherence`).
     func apply(
+        _ raw: [String: String], to form: inout RequestForm, communes: CommuneList, today: CalendarDate
+    ) -> [String: String] {
+        var candidate = form
+        var errors = applyAnswers(raw, to: &candidate, communes: communes, today: today)
+        if errors.isEmpty { errors = RequestCoherence.errors(at: self, in: candidate) }
+        if errors.isEmpty { form = candidate }
+        return errors
+    }
+
+    /// The page's own checks only: the API applies several pages before checking them together.
+    func applyAnswers(
         _ raw: [String: String], to form: inout RequestForm, communes: CommuneList, today: CalendarDate
     ) -> [String: String] {
         var fields = FormFields(raw)
@@ -148,13 +160,9 @@ extension WizardStep {
                 parking: fields.flag("parking"))
             if fields.errors.isEmpty { form.wishes = section }
         case .handicapDalo:
-            let disabled = fields.amount("disabledPersons", "le nombre de personnes", maximum: 20)
-            if disabled > form.householdPersons {
-                fields.fail(
-                    "disabledPersons", "Ce nombre dépasse celui des personnes du foyer (\(form.householdPersons)).")
-            }
             let section = SituationSection(
-                disabledPersons: disabled, hasDaloDecision: fields.flag("hasDaloDecision"),
+                disabledPersons: fields.amount("disabledPersons", "le nombre de personnes", maximum: 20),
+                hasDaloDecision: fields.flag("hasDaloDecision"),
                 violence: fields.flag("violence"), formerASE: fields.flag("formerASE"))
             if fields.errors.isEmpty { form.situation = section }
         }

@@ -36,6 +36,13 @@ final class OfferExpiryJobTests: XCTestCase {
             XCTAssertEqual(first.offerRefusals, 1, "silence counts as a refusal")
             let audit = try await AuditEntry.query(on: app.db).filter(\.$reason == "offer lapsed (daily job)").count()
             XCTAssertEqual(audit, 1)
+            // The applicant is told what the silence meant, once, about that request only.
+            let lapsed = try await OutboxMessage.query(on: app.db).filter(\.$template == "offer-lapsed").all()
+            XCTAssertEqual(lapsed.map(\.requestID), [fixture.requests[0].id])
+            XCTAssertTrue(lapsed.first?.body.contains("considérée comme refusée") == true)
+            try await JobSupport.run(OfferExpiryJob(), app)
+            let again = try await OutboxMessage.query(on: app.db).filter(\.$template == "offer-lapsed").count()
+            XCTAssertEqual(again, 1)
         }
     }
 }

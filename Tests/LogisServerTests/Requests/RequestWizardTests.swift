@@ -43,7 +43,7 @@ final class RequestWizardTests: XCTestCase {
                 res in
                 XCTAssertEqual(res.status, .ok)
                 XCTAssertTrue(res.body.string.contains("Déposer ma demande"))
-                XCTAssertTrue(res.body.string.contains("Vauvert, Aimargues"))
+                XCTAssertTrue(res.body.string.contains("Vauvert (30600), Aimargues (30470)"))
             }
             try await app.send(
                 .POST, "demande/soumettre", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
@@ -79,7 +79,7 @@ final class RequestWizardTests: XCTestCase {
                 afterResponse: { res in
                     XCTAssertEqual(res.status, .unprocessableEntity)
                     XCTAssertTrue(res.body.string.contains("ne peut pas être négatif"))
-                    XCTAssertTrue(res.body.string.contains("un nombre entier d’euros"))
+                    XCTAssertTrue(res.body.string.contains("Indiquez un nombre (exemple : 980,50)."))
                     XCTAssertTrue(res.body.string.contains("aria-invalid=\"true\""))
                 })
             try await app.send(

@@ -83,6 +83,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case requestAlreadyExists = "request_already_exists"
     case requestAlreadyRegistered = "request_already_registered"
     case requestClosed = "request_closed"
+    case requestContradictory = "request_contradictory"
     case requestIncomplete = "request_incomplete"
     case requestNotFound = "request_not_found"
     case requestNotRegistered = "request_not_registered"

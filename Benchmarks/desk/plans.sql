@@ -1,0 +1,42 @@
+-- The plans of the desk's slowest lists on PostgreSQL, on the database desk_bench.py filled:
+--   psql postgres://logis:logis@127.0.0.1:5432/logis_bench -f Benchmarks/desk/plans.sql
+-- Same statements as the server sends (Guichet/RequestSearch.swift, Guichet/WorkQueues.swift,
+-- Cotation/CotationController.swift), with the values a desk agent of Petite Camargue and the
+-- demo applicant would bind.
+\pset pager off
+SELECT id AS territory FROM territories WHERE slug = 'petite-camargue' \gset
+SELECT r.territory_id AS t, r.primary_typology AS typology, r.score AS score, r.first_filed_on AS filed, r.nud AS nud
+FROM housing_requests r JOIN accounts a ON a.id = r.account_id WHERE a.email = 'demandeur@demo.logis.fr' \gset
+
+\echo '== search by name « martin lea » (request_name_words, M0025)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT r.id, r.nud, r.display_name, r.status, r.birth_date FROM housing_requests r
+WHERE r.territory_id = :'territory'
+  AND r.id IN (SELECT w.request_id FROM request_name_words w WHERE w.territory_id = :'territory'
+               AND w.word >= 'martin' AND w.word < 'martin' || chr(1114111))
+  AND r.id IN (SELECT w.request_id FROM request_name_words w WHERE w.territory_id = :'territory'
+               AND w.word >= 'lea' AND w.word < 'lea' || chr(1114111))
+ORDER BY r.first_filed_on DESC, r.id LIMIT 30;
+
+\echo '== search by a name nobody has (the worst case before M0025: every row read)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT r.id, r.nud, r.display_name, r.status, r.birth_date FROM housing_requests r
+WHERE r.territory_id = :'territory'
+  AND r.id IN (SELECT w.request_id FROM request_name_words w WHERE w.territory_id = :'territory'
+               AND w.word >= 'zzyzx' AND w.word < 'zzyzx' || chr(1114111))
+ORDER BY r.first_filed_on DESC, r.id LIMIT 30;
+
+\echo '== the applicant''s position among similar requests (housing_requests_similar, M0024)'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT SUM(CASE WHEN ((score > :score) OR (score = :score AND first_filed_on < :'filed')
+                      OR (score = :score AND first_filed_on = :'filed' AND nud < :'nud')) THEN 1 ELSE 0 END) AS ahead,
+       COUNT(*) AS total
+FROM housing_requests WHERE territory_id = :'t' AND primary_typology = :'typology'
+  AND status IN ('enregistree', 'active', 'en_instruction') AND score IS NOT NULL;
+
+\echo '== the attestation queue: count and first page'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT COUNT(*) FROM housing_requests r WHERE r.territory_id = :'territory' AND r.attestation_due_on IS NOT NULL;
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT r.id, r.nud, r.display_name, r.attestation_due_on FROM housing_requests r
+WHERE r.territory_id = :'territory' AND r.attestation_due_on IS NOT NULL ORDER BY r.attestation_due_on, r.id LIMIT 30;
