@@ -34,6 +34,8 @@ enum RequestRegistration {
     static func submitOnline(_ request: HousingRequest, by account: Account, on req: Request) async throws {
         _ = try request.checked(.register, by: account.role.requestActor)
         guard WizardStep.firstMissing(in: request.form) == nil else { throw incomplete }
+        // The answers are corrected before the pieces are asked: the checklist depends on them.
+        if let error = contradictory(request.form) { throw error }
         try await RegistrationPieces.requireForOnlineSubmission(request, on: req)
         try await register(request, deskCode: onlineDeskCode, by: account, on: req.db, today: req.today, now: req.now) {
             db in
