@@ -5,7 +5,7 @@
 
 Starts the server on a fresh SQLite file and files folder with the demo data, then runs CYCLES
 cycles: while CLIENTS concurrent clients each create an account, sign in, file a complete
-request, submit it (NUD), upload two identity pieces and replace the first, in a loop, the
+request, upload its two identity pieces and replace the first, submit it (NUD), in a loop, the
 server is killed with SIGKILL at a random moment, then restarted on the same database and files.
 Every acknowledged registration (201 with a NUD) and upload (201) is recorded. After a last
 restart and a clean stop, the SQLite file and the files folder are read directly:
@@ -275,12 +275,8 @@ def client(port: int, database: Path, ledger: Ledger, numbers, running: threadin
                 ledger.unexpected("draft", status, body)
                 continue
             request_id = body["id"].upper()
-            status, body = json_call("POST", port, f"/api/v1/requests/{request_id}/submit", token=token)
-            if status != 201 or not (body or {}).get("nud"):
-                ledger.unexpected("submit", status, body)
-                continue
-            with ledger.lock:
-                ledger.registrations[request_id] = body["nud"]
+            # DOMAIN.md §5: the identity pieces come before the NUD (the last upload replaces the first).
+            uploaded = True
             for piece in UPLOADS:
                 data = small_pdf(uuid.uuid4().hex)
                 attempt = [hashlib.sha256(data).hexdigest(), None]
@@ -291,9 +287,18 @@ def client(port: int, database: Path, ledger: Ledger, numbers, running: threadin
                                        headers={"Authorization": f"Bearer {token}", "Content-Type": content_type})
                 if status != 201:
                     ledger.unexpected("upload", status, body)
+                    uploaded = False
                     break
                 with ledger.lock:
                     attempt[1] = body["id"].upper()
+            if not uploaded:
+                continue
+            status, body = json_call("POST", port, f"/api/v1/requests/{request_id}/submit", token=token)
+            if status != 201 or not (body or {}).get("nud"):
+                ledger.unexpected("submit", status, body)
+                continue
+            with ledger.lock:
+                ledger.registrations[request_id] = body["nud"]
             with ledger.lock:
                 ledger.sequences += 1
         except Unreachable:

@@ -132,6 +132,7 @@ def test_applicant_journey(driver, screenshot, axe_check, tmp_path):
     sign_up(driver, screenshot, axe_check)
     simulate(driver, screenshot, axe_check)
     fill_wizard(driver, screenshot, axe_check)
+    upload_identity_pieces(driver, screenshot, axe_check, tmp_path)
     nud = file_request(driver, screenshot, axe_check)
     check_certificate(driver, nud, tmp_path)
     upload_pieces(driver, screenshot, axe_check, tmp_path)
@@ -232,6 +233,28 @@ def check_validation_error(driver, screenshot, axe_check, fields) -> None:
     axe_check(driver, "demande-ressources-erreur")
 
 
+def upload_identity_pieces(driver, screenshot, axe_check, tmp_path) -> None:
+    """DOMAIN.md §5: the NUD waits for each adult's identity piece; the refusal is the pieces page."""
+    submit_with(driver, "Déposer ma demande")
+    screenshot(driver, "depot-sans-pieces")
+    error = by_id(driver, "form-error")
+    assert "pièce d’identité de Léa" in error.text and "pièce d’identité de Hugo" in error.text, error.text
+    assert h1(driver) == "Mes pièces justificatives"
+    axe_check(driver, "depot-sans-pieces")
+    pdf = tmp_path / "identite.pdf"
+    pdf.write_bytes(MINIMAL_PDF)
+    for piece in ("piece_identite@0", "piece_identite@1"):
+        form = next(
+            form for form in driver.find_elements(By.CSS_SELECTOR, "form[data-upload]")
+            if form.find_element(By.CSS_SELECTOR, "input[name='piece']").get_attribute("value") == piece
+        )
+        form.find_element(By.CSS_SELECTOR, f'input[id="file-{piece}"]').send_keys(str(pdf))
+        click_and_wait(driver, form.find_element(By.CSS_SELECTOR, "button[type=submit]"))
+        assert "Votre pièce a bien été déposée" in driver.find_element(By.CSS_SELECTOR, "div.alert-notice").text
+    follow(driver, link(driver, "Revenir au récapitulatif pour déposer ma demande"))
+    assert path_of(driver) == "/demande/recapitulatif", path_of(driver)
+
+
 def file_request(driver, screenshot, axe_check) -> str:
     submit_with(driver, "Déposer ma demande")
     screenshot(driver, "mon-espace-demande-enregistree")
@@ -297,10 +320,12 @@ def upload_pieces(driver, screenshot, axe_check, tmp_path) -> None:
     assert card.find_element(By.CSS_SELECTOR, "p.badge").text.strip() == "En attente de vérification"
     axe_check(driver, "pieces-deposee")
 
-    # An HTML page renamed .pdf, for another piece: refused by its content, not its name.
+    # An HTML page renamed .pdf, for a piece not yet given (the identity pieces came before the NUD):
+    # refused by its content, not its name.
     other = next(
         form for form in driver.find_elements(By.CSS_SELECTOR, "form[data-upload]")
-        if form.find_element(By.CSS_SELECTOR, "input[name='piece']").get_attribute("value") != FIRST_PIECE
+        if not form.find_element(By.CSS_SELECTOR, "input[name='piece']").get_attribute("value").startswith(
+            "piece_identite")
     )
     other_piece = other.find_element(By.CSS_SELECTOR, "input[name='piece']").get_attribute("value")
     fake = tmp_path / "faux.pdf"

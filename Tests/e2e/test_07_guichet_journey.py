@@ -160,8 +160,22 @@ OTHER_STEPS = {
 }
 
 
-def enter_paper_request(driver, screenshot, axe_check, fill_applicant, shot_prefix: str, check_step: bool) -> str:
-    """From /guichet: starts a paper entry and fills every step; returns the draft's id on its summary."""
+def early_duplicates(driver, screenshot, axe_check, shot_prefix: str) -> None:
+    """Issue 13 §3: right after the identity step, the existing request, before eight more steps."""
+    assert h1(driver) == "Cette personne a peut-être déjà une demande", h1(driver)
+    cards = driver.find_elements(By.CSS_SELECTOR, "section.duplicates .side-by-side > .card")
+    assert len(cards) == 2, [card.text for card in cards]
+    assert button_starting(cards[1], "C’est la même personne")
+    screenshot(driver, f"{shot_prefix}-saisie-doublon-des-l-identite")
+    axe_check(driver, "guichet-saisie-doublons")
+    follow(driver, link(driver, "Personne différente : continuer la saisie"))
+
+
+def enter_paper_request(
+    driver, screenshot, axe_check, fill_applicant, shot_prefix: str, check_step: bool, duplicate: bool = False
+) -> str:
+    """From /guichet: starts a paper entry and fills every step; returns the draft's id on its summary.
+    With `duplicate`, the early duplicate page must come after the identity step; the agent goes on."""
     follow(driver, button(driver, "Saisir une demande papier"))
     match = ENTRY_STEP.match(path_of(driver))
     assert match and match.group(2) == "demandeur", path_of(driver)
@@ -172,7 +186,12 @@ def enter_paper_request(driver, screenshot, axe_check, fill_applicant, shot_pref
 
     steps = {"demandeur": fill_applicant, **OTHER_STEPS}
     done: list[str] = []
+    seen_duplicates = False
     while True:
+        if path_of(driver).endswith(f"/{request_id}/saisie/doublons"):
+            assert duplicate and not seen_duplicates, "unexpected duplicate page"
+            early_duplicates(driver, screenshot, axe_check, shot_prefix)
+            seen_duplicates = True
         match = ENTRY_STEP.match(path_of(driver))
         if not match:
             break
@@ -184,6 +203,7 @@ def enter_paper_request(driver, screenshot, axe_check, fill_applicant, shot_pref
         submit_with(driver, NEXT)
         done.append(slug)
     assert len(done) == 9, f"steps filled: {done}"
+    assert seen_duplicates == duplicate, "the early duplicate page was expected" if duplicate else ""
     match = ENTRY_SUMMARY.match(path_of(driver))
     assert match and match.group(1) == request_id, path_of(driver)
     assert not driver.find_elements(By.CSS_SELECTOR, "div.alert-error"), field_errors(driver)
@@ -241,7 +261,8 @@ def test_guichet_paper_entry_duplicate_and_pieces(driver, screenshot, axe_check,
     follow(driver, link(driver, "← Guichet"))
     assert path_of(driver) == "/guichet"
     second_id = enter_paper_request(
-        driver, screenshot, axe_check, applicant_step("LEFEVRE DUPONT", "elise", ""), "75", check_step=False)
+        driver, screenshot, axe_check, applicant_step("LEFEVRE DUPONT", "elise", ""), "75", check_step=False,
+        duplicate=True)
     assert second_id != first_id
     duplicates = driver.find_element(By.CSS_SELECTOR, "section.duplicates")
     assert duplicates.find_element(By.TAG_NAME, "h2").text.strip().startswith("Doublon possible"), duplicates.text
@@ -261,6 +282,16 @@ def test_guichet_paper_entry_duplicate_and_pieces(driver, screenshot, axe_check,
     screenshot(driver, "77-saisie-doublon-refusee")
 
     click_and_wait(driver, button_starting(driver, "C’est la même personne"))
+    # The name was typed another way: each differing section side by side, the agent chooses.
+    assert h1(driver).startswith("Rattacher la saisie à la demande"), h1(driver)
+    sections = driver.find_elements(By.CSS_SELECTOR, "form fieldset.card")
+    assert any("Vous, le demandeur" in section.text for section in sections), [s.text for s in sections]
+    screenshot(driver, "77b-rattacher-choix-par-section")
+    axe_check(driver, "guichet-rattacher-choix")
+    for section in sections:
+        radio = section.find_element(By.CSS_SELECTOR, "input[type=radio][value=existante]")
+        driver.find_element(By.CSS_SELECTOR, f'label[for="{radio.get_attribute("id")}"]').click()
+    submit_with(driver, "Rattacher avec ces choix")
     assert path_of(driver) == f"/guichet/demandes/{first_id}?message=rattachee"
     assert driver.find_element(By.CSS_SELECTOR, "h1 .nud").text.strip() == nud
     assert "doublon évité" in driver.find_element(By.CSS_SELECTOR, "ol.timeline").text

@@ -38,6 +38,16 @@ public struct CompiledCotationGrid: Sendable {
         return total + seniorityPoints(months: vector.monthsWaiting) + refusalPoints(refusals: facts.refusals)
     }
 
+    /// How many criteria hold for these facts but are not counted until validated (`needsValidation`):
+    /// the social worker's queue « Critères à valider ».
+    public func pendingValidationCount(_ facts: CotationFacts) -> Int {
+        let vector = FactVector(facts, computeMonths: program.usesMonths || grid.seniority != nil)
+        return criteria.filter { criterion in
+            criterion.needsValidation && !facts.validatedCriteria.contains(criterion.code)
+                && points(criterion, facts, vector) != nil
+        }.count
+    }
+
     /// The score with its line-by-line breakdown, as shown to the applicant.
     public func score(_ facts: CotationFacts) -> CotationScore {
         let vector = FactVector(facts, computeMonths: true)

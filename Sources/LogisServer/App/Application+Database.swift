@@ -53,6 +53,7 @@ extension Application {
             M0024AddPositionIndex(),
             M0025CreateRequestNameWords(),
             M0026AddPaperReceivedOn(),
+            M0027AddPendingCriteria(),
         ]
     }
 

@@ -1,5 +1,6 @@
 import Fluent
 import LogisCore
+import SQLKit
 import Vapor
 
 /// The cotation of one request: its facts, its score with the grid's breakdown, and the
@@ -62,10 +63,20 @@ enum RequestCotation {
     static func refresh(_ request: HousingRequest, on db: any Database, app: Application) async throws {
         guard request.status != .brouillon, let grid = try await grid(for: request, on: db, app: app) else { return }
         let resident = try await livesInTerritory(request, on: db)
-        request.score = grid.total(try facts(of: request, today: app.clock.today, livesInTerritory: resident))
+        let facts = try Self.facts(of: request, today: app.clock.today, livesInTerritory: resident)
+        request.score = grid.total(facts)
         request.gridVersion = grid.grid.version
         request.gridHash = CotationGridFingerprint.of(grid.grid)
         request.primaryTypology = request.form.wishes?.typologies.sorted().first
         try await request.save(on: db)
+        try await storePendingCriteria(grid.pendingValidationCount(facts), of: try request.requireID(), on: db)
+    }
+
+    /// M0027's column is written by SQL, not through the model: the migrations before it load the
+    /// model, and a field it declared would not exist yet when they run.
+    static func storePendingCriteria(_ count: Int, of requestID: UUID, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        try await sql.update(HousingRequest.schema).set("pending_criteria", to: count)
+            .where("id", .equal, requestID).run()
     }
 }

@@ -32,6 +32,8 @@ struct DocumentsController: RouteCollection {
         let checklist: ChecklistView
         let registration: [ChecklistView.Item]
         let instruction: [ChecklistView.Item]
+        /// Not yet submitted: the identity pieces come before the NUD, and the page leads back to it.
+        let draft: Bool
         /// The piece just sent: its row says so, and the page opens on it (`#piece-<code>`).
         let uploaded: String?
     }
@@ -45,14 +47,14 @@ struct DocumentsController: RouteCollection {
     ]
 
     func page(req: Request) async throws -> View {
-        let request = try await registeredRequest(req)
+        let request = try await liveRequest(req)
         let notice = req.query[String.self, at: "message"].flatMap { Self.messages[$0] }
         let uploaded = notice == nil ? nil : req.query[String.self, at: "piece"]
         return try await render(req, request: request, feedback: .init(error: nil, notice: notice), uploaded: uploaded)
     }
 
     func uploadFromPage(req: Request) async throws -> Response {
-        let request = try await registeredRequest(req)
+        let request = try await liveRequest(req)
         do {
             let form = try await UploadForm.read(req)
             _ = try await DocumentStore.upload(
@@ -70,7 +72,7 @@ struct DocumentsController: RouteCollection {
     }
 
     func deleteFromPage(req: Request) async throws -> Response {
-        let request = try await registeredRequest(req)
+        let request = try await liveRequest(req)
         try await DocumentStore.delete(try await document(req, of: request), on: req)
         return req.redirect(to: "/mon-espace/pieces?message=supprimee")
     }
@@ -93,31 +95,30 @@ struct DocumentsController: RouteCollection {
         return .noContent
     }
 
-    private func render(
+    func render(
         _ req: Request, request: HousingRequest, feedback: FormFeedback, uploaded: String? = nil
     ) async throws -> View {
         let checklist = try await ChecklistView.build(for: request, on: req.db, today: req.today)
         let page = Page(
             layout: req.layoutContext(title: "Mes pièces justificatives"), feedback: feedback, checklist: checklist,
             registration: checklist.checklist.filter { $0.level == "registration" },
-            instruction: checklist.checklist.filter { $0.level == "instruction" },
+            instruction: checklist.checklist.filter { $0.level == "instruction" }, draft: request.status == .brouillon,
             uploaded: checklist.checklist.first { $0.code == uploaded }?.code)
         return try await req.view.render("documents/pieces", page)
     }
 
-    private func registeredRequest(_ req: Request) async throws -> HousingRequest {
-        guard let request = try await RequestLookup.live(of: try req.requireAccount(), on: req.db),
-            request.status.isRegistered
-        else { throw RequestLookup.notFound }
+    /// A draft takes pieces too: its adults' identity pieces are needed to submit it (DOMAIN.md §5).
+    private func liveRequest(_ req: Request) async throws -> HousingRequest {
+        guard let request = try await RequestLookup.live(of: try req.requireAccount(), on: req.db) else {
+            throw RequestLookup.notFound
+        }
         return request
     }
 
-    /// Pieces belong to a registered, live request, on the API as on the pages.
+    /// Pieces belong to a live request, draft or registered, on the API as on the pages
+    /// (`DocumentStore` refuses a closed one).
     private func apiRequest(_ req: Request) async throws -> HousingRequest {
-        let request = try await RequestLookup.owned(
-            req.parameters.get("reference") ?? "", by: try req.requireAccount(), on: req.db)
-        guard request.status.isRegistered else { throw Attestation.notRegistered }
-        return request
+        try await RequestLookup.owned(req.parameters.get("reference") ?? "", by: try req.requireAccount(), on: req.db)
     }
 
     private func document(_ req: Request, of request: HousingRequest) async throws -> RequestDocument {

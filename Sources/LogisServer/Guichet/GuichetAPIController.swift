@@ -39,7 +39,7 @@ struct GuichetAPIController: RouteCollection {
     func queues(req: Request) async throws -> [QueueDTO] {
         let agent = try req.requireAccount()
         var result: [QueueDTO] = []
-        for queue in WorkQueue.allCases {
+        for queue in WorkQueue.visible(to: agent.role) {
             let page = try await WorkQueues.page(
                 queue, for: agent, on: req.db, today: req.today, size: GuichetHomeController.pageSize)
             try await req.auditListed(page.items.map(\.requestID), reason: .queue(queue))
@@ -53,8 +53,10 @@ struct GuichetAPIController: RouteCollection {
 
     func queue(req: Request) async throws -> QueueDTO {
         guard let queue = WorkQueue(rawValue: req.parameters.get("queue") ?? "") else { throw LogisError.notFound }
+        let agent = try req.requireAccount()
+        guard queue.policy.allows(agent.role) else { throw LogisError.notFound }
         let page = try await WorkQueues.page(
-            queue, for: try req.requireAccount(), on: req.db, today: req.today,
+            queue, for: agent, on: req.db, today: req.today,
             page: max(1, req.query[Int.self, at: "page"] ?? 1), size: GuichetHomeController.pageSize)
         try await req.auditListed(page.items.map(\.requestID), reason: .queue(queue))
         return QueueDTO(

@@ -104,6 +104,8 @@ enum GuichetActions {
     /// A registering desk checked a registered request: it becomes active, with its event and
     /// audit line in the same transaction.
     static func activate(_ request: HousingRequest, by agent: Account, on req: Request) async throws {
+        _ = try request.checked(.activate, by: agent.role.requestActor)
+        try await RegistrationPieces.requireForActivation(request, on: req)
         try request.apply(.activate, by: agent.role.requestActor)
         try await req.db.transaction { db in
             try await request.save(on: db)

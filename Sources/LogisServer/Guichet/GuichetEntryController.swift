@@ -7,6 +7,7 @@ import Vapor
 /// over to a registering desk, but never register.
 struct GuichetEntryController: RouteCollection {
     static let entering = AccessPolicy.only(.accueil, .enregistreur)
+    static let registering = AccessPolicy.only(.enregistreur)
 
     func boot(routes: any RoutesBuilder) throws {
         routes.post("guichet", "saisie", use: start).access(Self.entering)
@@ -14,7 +15,8 @@ struct GuichetEntryController: RouteCollection {
         entry.get("etape", ":step", use: showStep).access(Self.entering)
         entry.post("etape", ":step", use: saveStep).access(Self.entering)
         entry.get("recapitulatif", use: summary).access(Self.entering)
-        entry.post("enregistrer", use: register).access(.only(.enregistreur))
+        entry.get("doublons", use: duplicates).access(Self.entering)
+        entry.post("enregistrer", use: register).access(Self.registering)
         entry.post("transmettre", use: handOver).access(.only(.accueil))
         entry.post("transmettre-territoire", use: transfer).access(Self.entering)
         entry.post("rattacher", ":other", use: link).access(Self.entering)
@@ -44,6 +46,10 @@ struct GuichetEntryController: RouteCollection {
         try await RequestUpdate.save(request, form: form, changed: [step], by: try req.requireAccount(), on: req.db)
         try await req.audit(.requestChanged, target: .request(try request.requireID()), reason: .paperEntryUpdated)
         let base = "/guichet/demandes/\(try request.requireID())/saisie"
+        // Issue 13 §3: the person may already have a request; say so before eight more steps are typed.
+        if step == .demandeur, try await !DuplicateDetection.candidates(for: request, on: req.db).isEmpty {
+            return req.redirect(to: "\(base)/doublons")
+        }
         let next = step.next.flatMap { $0.isAnswered(in: form) ? WizardStep.firstMissing(in: form) : $0 }
         return req.redirect(to: next.map { "\(base)/etape/\($0.rawValue)" } ?? "\(base)/recapitulatif")
     }
@@ -71,6 +77,44 @@ struct GuichetEntryController: RouteCollection {
         let otherTerritory: String?
         /// The default and latest day the paper form can have been received.
         let today: String
+    }
+
+    struct DuplicatesPage: Encodable {
+        let layout: LayoutContext
+        let base: String
+        let summary: RequestSummary
+        let candidates: [SummaryPage.Candidate]
+        /// Where « Personne différente : continuer » leads: the next step still to type.
+        let next: String
+    }
+
+    /// Right after the identity step: the requests of the same person in the agent's territory,
+    /// to link to instead of typing the whole Cerfa again.
+    func duplicates(req: Request) async throws -> Response {
+        let (request, _) = try await draft(req)
+        let base = "/guichet/demandes/\(try request.requireID())/saisie"
+        let next =
+            WizardStep.firstMissing(in: request.form).map { "\(base)/etape/\($0.rawValue)" } ?? "\(base)/recapitulatif"
+        let (candidates, _) = try await DuplicateDetection.visibleCandidates(for: request, on: req)
+        guard !candidates.isEmpty else { return req.redirect(to: next) }
+        let communes = try await CommuneList.load(on: req.db)
+        let page = DuplicatesPage(
+            layout: req.layoutContext(title: "Saisie papier – cette personne a peut-être déjà une demande"), base: base,
+            summary: RequestSummary(request, communes: communes, today: req.today, atDesk: true),
+            candidates: Self.shown(candidates, communes: communes, today: req.today), next: next)
+        return try await req.view.render("guichet/entry-duplicates", page).encodeResponse(for: req)
+    }
+
+    static func shown(
+        _ candidates: [HousingRequest], communes: CommuneList, today: CalendarDate
+    ) -> [SummaryPage.Candidate] {
+        candidates.compactMap { candidate in
+            candidate.id.map {
+                SummaryPage.Candidate(
+                    id: $0, nud: candidate.nud, status: candidate.status.label,
+                    summary: RequestSummary(candidate, communes: communes, today: today, atDesk: true))
+            }
+        }
     }
 
     func summary(req: Request) async throws -> View {
@@ -113,7 +157,18 @@ struct GuichetEntryController: RouteCollection {
         return req.redirect(to: "/guichet?message=transmise-territoire")
     }
 
-    /// The person already has a request: the new entry is dropped and the existing file opened.
+    struct LinkPage: Encodable {
+        let layout: LayoutContext
+        let feedback: FormFeedback
+        let base: String
+        let existingID: UUID
+        let nud: String?
+        let differences: [DuplicateLink.Difference]
+    }
+
+    /// The person already has a request: the entry is merged into it and dropped, and the existing
+    /// file opened. Where the entry differs, the comparison page comes first and the agent keeps,
+    /// section by section, the existing answer or the typed one.
     func link(req: Request) async throws -> Response {
         let (request, agent) = try await draft(req)
         let other = try await AgentScope.open(
@@ -124,7 +179,21 @@ struct GuichetEntryController: RouteCollection {
                 .conflict, code: .notADuplicate, message: "Cette demande n’est pas un doublon possible de la saisie."
             )
         }
-        // The entry, its pieces, the event and the audit line go together; the files follow.
+        var choices = try req.content.decode([String: String].self)
+        choices.removeValue(forKey: CSRFMiddleware.fieldName)
+        guard let merged = DuplicateLink.merged(entry: request.form, existing: other.form, choices: choices) else {
+            let chose = choices.keys.contains { $0.hasPrefix("choix_") }
+            let page = LinkPage(
+                layout: req.layoutContext(title: "Rattacher la saisie à la demande existante"),
+                feedback: chose ? .error("Choisissez, pour chaque section, la version à garder.") : .none,
+                base: "/guichet/demandes/\(try request.requireID())/saisie", existingID: otherID, nud: other.nud,
+                differences: DuplicateLink.differences(
+                    entry: request.form, existing: other.form, communes: try await communes(req), choices: choices,
+                    year: req.today.year))
+            return try await req.view.render("guichet/entry-link", page)
+                .encodeResponse(status: chose ? .unprocessableEntity : .ok, for: req)
+        }
+        // The entry, its pieces, the chosen answers, the event and the audit line go together; the files follow.
         let documents = try await RequestDocument.query(on: req.db)
             .filter(\.$request.$id == (try request.requireID())).all()
         let outgoing = documents.map { PendingFile(storedName: $0.storedName, createdAt: req.now) }
@@ -134,15 +203,17 @@ struct GuichetEntryController: RouteCollection {
                 try await document.delete(on: db)
             }
             try await request.delete(on: db)
+            try await RequestUpdate.save(other, form: merged.form, changed: merged.taken, by: agent, on: db)
+            if !merged.taken.isEmpty { try await RequestCotation.refresh(other, on: db, app: req.application) }
             try await RequestEvent(
-                requestID: try other.requireID(), kind: .updated,
+                requestID: otherID, kind: .updated,
                 label: "Nouvelle saisie papier rapprochée de cette demande (doublon évité).", actor: agent
             ).create(on: db)
             try await req.audit(
                 .requestChanged, target: .request(try request.requireID()), reason: .linkedToDuplicate, in: db)
         }
         try await PendingFile.sweep(req.application, now: req.now, only: outgoing)
-        return req.redirect(to: "/guichet/demandes/\(try other.requireID())?message=rattachee")
+        return req.redirect(to: "/guichet/demandes/\(otherID)?message=rattachee")
     }
 
     private func renderSummary(_ req: Request, _ request: HousingRequest, feedback: FormFeedback) async throws -> View {
@@ -162,13 +233,7 @@ struct GuichetEntryController: RouteCollection {
             base: "/guichet/demandes/\(try request.requireID())/saisie",
             summary: RequestSummary(request, communes: communes, today: req.today, atDesk: true),
             missing: missing, complete: missing.isEmpty,
-            candidates: candidates.compactMap { candidate in
-                candidate.id.map {
-                    SummaryPage.Candidate(
-                        id: $0, nud: candidate.nud, status: candidate.status.label,
-                        summary: RequestSummary(candidate, communes: communes, today: req.today, atDesk: true))
-                }
-            },
+            candidates: Self.shown(candidates, communes: communes, today: req.today),
             elsewhere: elsewhere ?? 0, canRegister: agent.role == .enregistreur, handedOver: request.handedOver == true,
             otherTerritory: otherTerritory, today: req.today.iso)
         return try await req.view.render("guichet/entry-summary", page)

@@ -37,13 +37,15 @@ struct GuichetHomeController: RouteCollection {
         let queues: [QueueSummary]
         let canRegister: Bool
         let canEnter: Bool
+        /// This role acts on no queue (accueil): the page says so rather than showing others' work.
+        let noQueue: Bool
     }
 
     func home(req: Request) async throws -> View {
         let agent = try req.requireAccount()
         var queues: [QueueSummary] = []
         var shown: [UUID] = []
-        for queue in WorkQueue.allCases {
+        for queue in WorkQueue.visible(to: agent.role) {
             let result = try await WorkQueues.page(queue, for: agent, on: req.db, today: req.today, size: 5)
             shown += result.items.map(\.requestID)
             queues.append(
@@ -57,7 +59,7 @@ struct GuichetHomeController: RouteCollection {
             layout: req.layoutContext(title: "Guichet"), feedback: notice.map(FormFeedback.notice) ?? .none,
             territory: try await territoryName(of: agent, on: req.db),
             queues: queues, canRegister: agent.role == .enregistreur,
-            canEnter: agent.role == .enregistreur || agent.role == .accueil)
+            canEnter: agent.role == .enregistreur || agent.role == .accueil, noQueue: queues.isEmpty)
         return try await req.view.render("guichet/home", page)
     }
 
@@ -79,6 +81,8 @@ struct GuichetHomeController: RouteCollection {
         let sort = WorkQueues.Sort(rawValue: req.query[String.self, at: "tri"] ?? "") ?? .due
         let requested = min(max(1, req.query[Int.self, at: "page"] ?? 1), WorkQueues.maximumPage)
         let agent = try req.requireAccount()
+        // A queue lists files to act on: one whose action this role may not take is not among its lists.
+        guard queue.policy.allows(agent.role) else { throw LogisError.notFound }
         var result = try await WorkQueues.page(
             queue, for: agent, on: req.db, today: req.today, page: requested, size: Self.pageSize, sort: sort)
         let pages = max(1, (result.total + Self.pageSize - 1) / Self.pageSize)

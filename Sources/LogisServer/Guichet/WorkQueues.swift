@@ -11,6 +11,7 @@ enum WorkQueue: String, CaseIterable, Sendable {
     case attestationsDue = "attestations"
     case renewalsComing = "renouvellements"
     case toStrikeOff = "a-radier"
+    case criteriaToValidate = "criteres"
 
     var title: String {
         switch self {
@@ -20,7 +21,28 @@ enum WorkQueue: String, CaseIterable, Sendable {
         case .attestationsDue: "Attestations à envoyer"
         case .renewalsComing: "Renouvellements dans les 2 mois"
         case .toStrikeOff: "Demandes à radier (non renouvelées)"
+        case .criteriaToValidate: "Critères à valider"
         }
+    }
+
+    /// Who can act on the queue's files: the policy of the route that does its work. A queue is
+    /// shown only to them (`visible(to:)`), and its page is not found for the others.
+    var policy: AccessPolicy {
+        switch self {
+        case .onlineToCheck: GuichetFileController.Policies.activate
+        case .handedOver: GuichetEntryController.registering
+        case .piecesToCheck: GuichetFileController.Policies.review
+        case .attestationsDue: GuichetFileController.Policies.attestationSent
+        case .renewalsComing, .toStrikeOff: GuichetFileController.Policies.radiate
+        case .criteriaToValidate: GuichetFileController.Policies.priority
+        }
+    }
+
+    /// The queues of a role, the ones it acts on most first: the social worker's criteria lead.
+    static func visible(to role: Role) -> [WorkQueue] {
+        let mine = allCases.filter { $0.policy.allows(role) }
+        guard role == .travailleurSocial else { return mine }
+        return [.criteriaToValidate] + mine.filter { $0 != .criteriaToValidate }
     }
 }
 
@@ -168,6 +190,11 @@ enum WorkQueues {
                 dueColumn = "r.anniversary_on"
                 order = "r.anniversary_on, r.id"
                 detail = "Date anniversaire"
+            case .criteriaToValidate:
+                // The count is stored with the score (M0027): the grid decides, the list is SQL.
+                conditions = ["r.pending_criteria > 0", registered]
+                order = "r.registered_at, r.id"
+                detail = "Critère de cotation à valider"
             case .toStrikeOff:
                 // RequestDeadlines.isStruckOff: from the radiation date itself.
                 conditions = ["r.strike_off_on <= \(bind: today.iso)"]

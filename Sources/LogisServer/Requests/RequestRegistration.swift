@@ -29,9 +29,14 @@ enum RequestRegistration {
         .conflict, code: .requestAlreadyRegistered, message: "Cette demande est déjà enregistrée.")
 
     /// The applicant submits their own draft online (page and API): NUD with the portal's code,
-    /// score, audit line.
+    /// score, audit line — once each adult's identity piece is uploaded (DOMAIN.md §5).
     /// One transaction: a registered request always has its score and its audit line.
     static func submitOnline(_ request: HousingRequest, by account: Account, on req: Request) async throws {
+        _ = try request.checked(.register, by: account.role.requestActor)
+        guard WizardStep.firstMissing(in: request.form) == nil else { throw incomplete }
+        // The answers are corrected before the pieces are asked: the checklist depends on them.
+        if let error = contradictory(request.form) { throw error }
+        try await RegistrationPieces.requireForOnlineSubmission(request, on: req)
         try await register(request, deskCode: onlineDeskCode, by: account, on: req.db, today: req.today, now: req.now) {
             db in
             try await RequestCotation.refresh(request, on: db, app: req.application)

@@ -20,11 +20,16 @@ struct RequestSummary: Encodable {
     /// `communes` names the wished communes, which the form holds by INSEE code.
     /// `atDesk`: the sections are named for an agent (« Le demandeur »), not for the applicant (« Vous »).
     init(_ request: HousingRequest, communes: CommuneList, today: CalendarDate, atDesk: Bool = false) {
-        let year = request.declarationYear(today: today)
+        self.init(
+            form: request.form, communes: communes, year: request.declarationYear(today: today), atDesk: atDesk)
+    }
+
+    /// A form read in the year `year` (the tax years are named from it).
+    init(form: RequestForm, communes: CommuneList, year: Int, atDesk: Bool = false) {
         sections = WizardStep.allCases.map { step in
             Section(
                 slug: step.rawValue, title: step.title(atDesk: atDesk),
-                rows: Self.rows(of: step, in: request.form, communes: communes, year: year))
+                rows: Self.rows(of: step, in: form, communes: communes, year: year))
         }
     }
 

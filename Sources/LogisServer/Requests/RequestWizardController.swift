@@ -106,7 +106,13 @@ struct RequestWizardController: RouteCollection {
         guard let request = try await RequestLookup.live(of: account, on: req.db) else {
             return req.redirect(to: "/demande")
         }
-        try await RequestRegistration.submitOnline(request, by: account, on: req)
+        do {
+            try await RequestRegistration.submitOnline(request, by: account, on: req)
+        } catch let failure as LogisError where failure.code == ErrorCode.registrationPiecesMissing.rawValue {
+            // The pieces page, where they are uploaded, says which ones are missing.
+            return try await DocumentsController().render(req, request: request, feedback: .error(failure.message))
+                .encodeResponse(status: failure.status, for: req)
+        }
         return req.redirect(to: "/mon-espace?message=enregistree")
     }
 

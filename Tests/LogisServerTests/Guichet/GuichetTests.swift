@@ -38,12 +38,22 @@ final class GuichetTests: XCTestCase {
                 .POST, "guichet/demandes/\(second)/saisie/enregistrer",
                 beforeRequest: { Browser.post(&$0, form: [:], session: agent) },
                 afterResponse: { XCTAssertEqual($0.status, .conflict) })
+            // The name was typed differently: the agent chooses which spelling the request keeps.
             try await app.send(
                 .POST, "guichet/demandes/\(second)/saisie/rattacher/\(first)",
                 beforeRequest: { Browser.post(&$0, form: [:], session: agent) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .ok)
+                    XCTAssertTrue(res.body.string.contains("name=\"choix_demandeur\""), res.body.string)
+                })
+            try await app.send(
+                .POST, "guichet/demandes/\(second)/saisie/rattacher/\(first)",
+                beforeRequest: { Browser.post(&$0, form: ["choix_demandeur": "existante"], session: agent) },
                 afterResponse: {
                     XCTAssertEqual($0.headers.first(name: .location), "/guichet/demandes/\(first)?message=rattachee")
                 })
+            let kept = try await app.storedRequest(first)
+            XCTAssertEqual(kept.form.applicant?.lastName, "Lefèvre-Dupont", "the existing spelling was chosen")
             let drafts = try await HousingRequest.query(on: app.db).filter(\.$status == .brouillon).count()
             XCTAssertEqual(drafts, 0, "linking drops the new entry instead of creating a request")
         }

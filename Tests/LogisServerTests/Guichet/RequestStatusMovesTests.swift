@@ -10,6 +10,7 @@ final class RequestStatusMovesTests: XCTestCase {
     func testActivationMovesARegisteredRequestOnlyOnce() async throws {
         try await withApp(demo: true) { app in
             let (agent, id) = try await app.registeredPaperRequest()
+            try await app.uploadIdentityPieces(of: id, session: agent, desk: true)
             try await app.send(
                 .POST, "guichet/demandes/\(id)/activer",
                 beforeRequest: { Browser.post(&$0, form: [:], session: agent) },
@@ -32,6 +33,7 @@ final class RequestStatusMovesTests: XCTestCase {
     func testTheAPIActivatesWithTheSameRefusalAsThePage() async throws {
         try await withApp(demo: true) { app in
             let (agent, id) = try await app.registeredPaperRequest()
+            try await app.uploadIdentityPieces(of: id, session: agent, desk: true)
             let token = try await app.demoToken("enregistreur@demo.logis.fr")
             try await app.send(
                 .POST, "api/v1/guichet/requests/\(id)/activate",
@@ -77,6 +79,7 @@ final class RequestStatusMovesTests: XCTestCase {
             let clock = MovableClock(try CalendarDate(iso: "2026-01-10"))
             app.clock = clock.logisClock
             let (agent, id) = try await app.registeredPaperRequest()
+            try await app.uploadIdentityPieces(of: id, session: agent, desk: true)
             func page(_ session: String) async throws -> String {
                 var body = ""
                 try await app.send(

@@ -33,6 +33,11 @@ final class WorkQueueSQLTests: XCTestCase {
         }
     }
 
+    private func pendingCriteria(_ count: Int, of id: UUID, _ app: Application) async throws -> UUID {
+        try await RequestCotation.storePendingCriteria(count, of: id, on: app.db)
+        return id
+    }
+
     func testEachQueueHoldsItsRequestsAndNoOthers() async throws {
         try await withApp(demo: true) { app in
             app.clock = .fixed(Self.today.startOfDayDate)
@@ -62,6 +67,7 @@ final class WorkQueueSQLTests: XCTestCase {
                     $0.firstFiledOn = Self.today.adding(months: -2).iso
                 },
                 .renewalsComing: try await one { $0.firstFiledOn = Self.today.adding(months: -11).iso },
+                .criteriaToValidate: try await pendingCriteria(2, of: try await one { _ in }, app),
                 .toStrikeOff: try await one { $0.firstFiledOn = Self.today.adding(months: -13).iso },
             ]
             let withPiece = try await one { _ in }

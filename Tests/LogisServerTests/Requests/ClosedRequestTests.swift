@@ -21,6 +21,7 @@ final class ClosedRequestTests: XCTestCase {
                     try $0.content.encode(["steps": RequestsAPITests.allSteps])
                 },
                 afterResponse: { id = try $0.content.decode(Created.self).id })
+            try await app.uploadIdentityPieces(of: id, token: token)
             try await app.send(
                 .POST, "api/v1/requests/\(id)/submit",
                 beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },

@@ -20,6 +20,8 @@ final class PiecesOnAPhoneTests: XCTestCase {
                     beforeRequest: { Browser.post(&$0, form: step.fields, session: session) },
                     afterResponse: { XCTAssertEqual($0.status, .seeOther, step.slug) })
             }
+            let draft = try await HousingRequest.query(on: app.db).filter(\.$status == .brouillon).first()
+            try await app.uploadIdentityPieces(of: try XCTUnwrap(draft?.id), session: session)
             try await app.send(
                 .POST, "demande/soumettre", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
                 afterResponse: { XCTAssertEqual($0.status, .seeOther, $0.body.string) })

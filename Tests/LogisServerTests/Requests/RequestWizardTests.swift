@@ -10,7 +10,9 @@ final class RequestWizardTests: XCTestCase {
         return try await Browser.signIn(app, email: email, password: password)
     }
 
-    func fillWizard(_ app: Application, session: String) async throws {
+    /// Fills every step, then (unless told not to) uploads each adult's identity piece, without
+    /// which the draft cannot be submitted.
+    func fillWizard(_ app: Application, session: String, identityPieces: Bool = true) async throws {
         try await app.send(.GET, "demande", beforeRequest: { Browser.withSession(&$0, session) }) { res in
             XCTAssertEqual(res.status, .ok, "a GET shows the start page and creates nothing")
             XCTAssertTrue(res.body.string.contains("Commencer ma demande"))
@@ -27,6 +29,10 @@ final class RequestWizardTests: XCTestCase {
                 beforeRequest: { Browser.post(&$0, form: step.fields, session: session) },
                 afterResponse: { res in XCTAssertEqual(res.status, .seeOther, "\(step.slug): \(res.body.string)") })
         }
+        guard identityPieces else { return }
+        let draft = try await HousingRequest.query(on: app.db).filter(\.$status == .brouillon)
+            .sort(\.$createdAt, .descending).first()
+        try await app.uploadIdentityPieces(of: try XCTUnwrap(draft?.id), session: session)
     }
 
     func testFamilyFilesARequestAndGetsANUD() async throws {
@@ -95,6 +101,75 @@ final class RequestWizardTests: XCTestCase {
                     XCTAssertTrue(res.body.string.contains("La date ne peut pas être dans le futur."))
                     XCTAssertTrue(res.body.string.contains("Indiquez votre titre de séjour"))
                 })
+        }
+    }
+
+    /// DOMAIN.md §5: online, the NUD waits for each adult's identity piece; the refusal names the
+    /// missing pieces on the page where they are uploaded, and the API gives the same code.
+    func testSubmissionWithoutEachAdultsIdentityPieceIsRefused() async throws {
+        try await withApp(demo: true) { app in
+            let session = try await signUp(app, email: "sans-pieces@exemple.fr")
+            try await fillWizard(app, session: session, identityPieces: false)
+            let found = try await HousingRequest.query(on: app.db).filter(\.$status == .brouillon).first()
+            let id = try XCTUnwrap(found?.id)
+            let keys = try await app.identityPieceKeys(of: id)
+            XCTAssertEqual(keys, ["piece_identite@0", "piece_identite@1"], "two adults in the family")
+            // Only the first adult's piece: still refused, naming the second adult.
+            try await app.send(
+                .POST, "mon-espace/pieces",
+                beforeRequest: {
+                    Browser.postMultipart(
+                        &$0, fields: ["piece": keys[0]], file: ("file", "cni.pdf", DocumentsTests.pdf), session: session
+                    )
+                },
+                afterResponse: { XCTAssertEqual($0.status, .seeOther, $0.body.string) })
+            try await app.send(
+                .POST, "demande/soumettre", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .unprocessableEntity)
+                    let page = res.body.string
+                    XCTAssertTrue(page.contains("pièce d’identité de Hugo"), page)
+                    XCTAssertFalse(page.contains("pièce d’identité de Léa"), "the uploaded piece is not asked again")
+                    XCTAssertTrue(page.contains("action=\"/mon-espace/pieces\""), "the upload form is on the page")
+                    XCTAssertTrue(page.contains("href=\"/demande/recapitulatif\""), "and the way back to submit")
+                })
+            let stillDraft = try await app.storedRequest(id)
+            XCTAssertEqual(stillDraft.status, .brouillon)
+            XCTAssertNil(stillDraft.nud, "no NUD without the identity pieces")
+            try await app.uploadIdentityPieces(of: id, session: session)
+            try await app.send(
+                .POST, "demande/soumettre", beforeRequest: { Browser.post(&$0, form: [:], session: session) },
+                afterResponse: { XCTAssertEqual($0.headers.first(name: .location), "/mon-espace?message=enregistree") })
+        }
+    }
+
+    func testTheAPIRefusesASubmissionWithoutTheIdentityPieces() async throws {
+        try await withApp(demo: true) { app in
+            let token = try await app.newApplicantToken(email: "api-sans-pieces@exemple.fr")
+            struct Created: Decodable { let id: UUID }
+            var id = UUID()
+            try await app.send(
+                .POST, "api/v1/requests",
+                beforeRequest: {
+                    $0.headers.bearerAuthorization = .init(token: token)
+                    try $0.content.encode(["steps": RequestsAPITests.allSteps])
+                },
+                afterResponse: { id = try $0.content.decode(Created.self).id })
+            try await app.send(
+                .POST, "api/v1/requests/\(id)/submit",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .unprocessableEntity)
+                    let error = try res.content.decode(RequestsAPITests.APIError.self).error
+                    XCTAssertEqual(error.code, "registration_pieces_missing")
+                    XCTAssertTrue(error.message.contains("pièce d’identité de Hugo"), error.message)
+                    XCTAssertTrue(error.message.contains("/mon-espace/pieces"), error.message)
+                })
+            try await app.uploadIdentityPieces(of: id, token: token)
+            try await app.send(
+                .POST, "api/v1/requests/\(id)/submit",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+                afterResponse: { XCTAssertEqual($0.status, .created, $0.body.string) })
         }
     }
 

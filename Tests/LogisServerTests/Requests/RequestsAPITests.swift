@@ -51,6 +51,7 @@ final class RequestsAPITests: XCTestCase {
                     XCTAssertEqual(try res.content.decode(Created.self).missingSteps, [])
                 })
             var nud = ""
+            try await app.uploadIdentityPieces(of: id, token: token)
             try await app.send(.POST, "api/v1/requests/\(id)/submit", beforeRequest: { auth(&$0) }) { res in
                 XCTAssertEqual(res.status, .created)
                 let submitted = try res.content.decode(Created.self)
@@ -92,6 +93,7 @@ final class RequestsAPITests: XCTestCase {
                 },
                 afterResponse: { id = try $0.content.decode(Created.self).id })
             var nud = ""
+            try await app.uploadIdentityPieces(of: id, token: owner)
             try await app.send(
                 .POST, "api/v1/requests/\(id)/submit",
                 beforeRequest: { $0.headers.bearerAuthorization = .init(token: owner) },

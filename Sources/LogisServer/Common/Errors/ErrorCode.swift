@@ -78,6 +78,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case refusalReasonRequired = "refusal_reason_required"
     case registrationForbidden = "registration_forbidden"
     case registrationOutsideTerritory = "registration_outside_territory"
+    case registrationPiecesMissing = "registration_pieces_missing"
     case renewalNotOpen = "renewal_not_open"
     case requestAlreadyExists = "request_already_exists"
     case requestAlreadyRegistered = "request_already_registered"
