@@ -8,22 +8,33 @@ SELECT id AS territory FROM territories WHERE slug = 'petite-camargue' \gset
 SELECT r.territory_id AS t, r.primary_typology AS typology, r.score AS score, r.first_filed_on AS filed, r.nud AS nud
 FROM housing_requests r JOIN accounts a ON a.id = r.account_id WHERE a.email = 'demandeur@demo.logis.fr' \gset
 
-\echo '== search by name « martin lea » (request_name_words, M0025)'
+\echo '== search by name « martin » (request_name_words, M0025): about 7,000 matching files'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT r.id, r.nud, r.display_name, r.status, r.birth_date FROM housing_requests r
-WHERE r.territory_id = :'territory'
-  AND r.id IN (SELECT w.request_id FROM request_name_words w WHERE w.territory_id = :'territory'
-               AND w.word >= 'martin' AND w.word < 'martin' || chr(1114111))
-  AND r.id IN (SELECT w.request_id FROM request_name_words w WHERE w.territory_id = :'territory'
-               AND w.word >= 'lea' AND w.word < 'lea' || chr(1114111))
+SELECT r.id, r.nud, r.display_name, r.status, r.birth_date
+FROM (SELECT DISTINCT w.request_id FROM request_name_words w WHERE w.territory_id = :'territory'
+      AND w.word >= 'martin' AND w.word < 'martin' || chr(1114111)) m
+CROSS JOIN housing_requests r
+WHERE r.territory_id = :'territory' AND r.id = m.request_id
 ORDER BY r.first_filed_on DESC, r.id LIMIT 30;
 
-\echo '== search by a name nobody has (the worst case before M0025: every row read)'
+\echo '== search by name « martin manon »: the first word's range, the second probed by primary key'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
-SELECT r.id, r.nud, r.display_name, r.status, r.birth_date FROM housing_requests r
-WHERE r.territory_id = :'territory'
-  AND r.id IN (SELECT w.request_id FROM request_name_words w WHERE w.territory_id = :'territory'
-               AND w.word >= 'zzyzx' AND w.word < 'zzyzx' || chr(1114111))
+SELECT r.id, r.nud, r.display_name, r.status, r.birth_date
+FROM (SELECT DISTINCT w.request_id FROM request_name_words w WHERE w.territory_id = :'territory'
+      AND w.word >= 'martin' AND w.word < 'martin' || chr(1114111)) m
+CROSS JOIN housing_requests r
+WHERE r.territory_id = :'territory' AND r.id = m.request_id
+  AND EXISTS (SELECT 1 FROM request_name_words w WHERE w.request_id = r.id
+              AND w.word >= 'manon' AND w.word < 'manon' || chr(1114111))
+ORDER BY r.first_filed_on DESC, r.id LIMIT 30;
+
+\echo '== search by a name nobody has'
+EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
+SELECT r.id, r.nud, r.display_name, r.status, r.birth_date
+FROM (SELECT DISTINCT w.request_id FROM request_name_words w WHERE w.territory_id = :'territory'
+      AND w.word >= 'zzyzx' AND w.word < 'zzyzx' || chr(1114111)) m
+CROSS JOIN housing_requests r
+WHERE r.territory_id = :'territory' AND r.id = m.request_id
 ORDER BY r.first_filed_on DESC, r.id LIMIT 30;
 
 \echo '== the applicant''s position among similar requests (housing_requests_similar, M0024)'

@@ -52,17 +52,24 @@ enum RequestNameWords {
         try await sql.delete(from: table).where("request_id", .equal, requestID).run()
     }
 
-    /// The ids (`request_id`) of the requests having, for each prefix (already folded), a word
-    /// that starts with it — in `territory` when given (the agent's; an administrator searches
-    /// everywhere). One index range per prefix, intersected.
-    static func matchingIDs(prefixes: [String], territory: UUID?) -> SQLQueryString {
+    /// The ids (`request_id`) of the requests with a word starting with `prefix` (already folded),
+    /// once each — in `territory` when given (the agent's; an administrator searches everywhere).
+    /// One index range.
+    static func matchingIDs(prefix: String, territory: UUID?) -> SQLQueryString {
         let scope: SQLQueryString = territory.map { "w.territory_id = \(bind: $0) AND " } ?? ""
-        return prefixes.map { prefix -> SQLQueryString in
-            """
-            SELECT w.request_id FROM request_name_words w WHERE \(scope)\
+        return """
+            SELECT DISTINCT w.request_id FROM request_name_words w WHERE \(scope)\
             w.word >= \(bind: prefix) AND w.word < \(bind: prefix + "\u{10FFFF}")
             """
-        }.joined(separator: " INTERSECT ")
+    }
+
+    /// The request `r` also has a word starting with `prefix`: a probe of the primary key
+    /// (request, word), cheap for each file the first word found.
+    static func alsoMatching(prefix: String) -> SQLQueryString {
+        """
+        EXISTS (SELECT 1 FROM request_name_words w WHERE w.request_id = r.id \
+        AND w.word >= \(bind: prefix) AND w.word < \(bind: prefix + "\u{10FFFF}"))
+        """
     }
 }
 
