@@ -30,8 +30,10 @@ def path_of(driver) -> str:
 
 
 def button(driver, label: str):
-    """The <button> whose visible text is exactly `label`."""
-    return driver.find_element(By.XPATH, f"//button[normalize-space()='{label}']")
+    """The <button> whose visible text is `label` (a visually hidden end, such as the person or
+    piece a repeated button acts on, may follow it)."""
+    return driver.find_element(
+        By.XPATH, f"//button[normalize-space()='{label}' or starts-with(normalize-space(), '{label} ')]")
 
 
 def link(driver, label: str, scope=None):

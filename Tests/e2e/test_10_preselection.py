@@ -31,7 +31,11 @@ def check(driver, screenshot, axe_check, name: str) -> None:
         driver.refresh()
         screenshot(driver, name + suffix)
         axe_check(driver, name + suffix)
-        assert sideways_overflow(driver) <= 0, f"{name}{suffix} scrolls sideways"
+        assert sideways_overflow(driver) <= 0, (f"{name}{suffix} scrolls sideways", driver.execute_script(
+            "const w = document.documentElement.clientWidth; return [...document.querySelectorAll('body *')]"
+            ".filter(e => e.getBoundingClientRect().right > w + 1).slice(0, 5)"
+            ".map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right) + ' '"
+            " + (e.textContent || '').trim().slice(0, 60))"))
     driver.set_window_size(1280, 900)
 
 
