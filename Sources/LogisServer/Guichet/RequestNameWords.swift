@@ -53,12 +53,12 @@ enum RequestNameWords {
     }
 
     /// The ids (`request_id`) of the requests with a word starting with `prefix` (already folded),
-    /// once each — in `territory` when given (the agent's; an administrator searches everywhere).
-    /// One index range.
-    static func matchingIDs(prefix: String, territory: UUID?) -> SQLQueryString {
+    /// in `territory` when given (the agent's; an administrator searches everywhere); `distinct`
+    /// when the caller joins rather than tests membership. One index range.
+    static func matchingIDs(prefix: String, territory: UUID?, distinct: Bool) -> SQLQueryString {
         let scope: SQLQueryString = territory.map { "w.territory_id = \(bind: $0) AND " } ?? ""
         return """
-            SELECT DISTINCT w.request_id FROM request_name_words w WHERE \(scope)\
+            SELECT \(unsafeRaw: distinct ? "DISTINCT " : "")w.request_id FROM request_name_words w WHERE \(scope)\
             w.word >= \(bind: prefix) AND w.word < \(bind: prefix + "\u{10FFFF}")
             """
     }

@@ -94,13 +94,20 @@ enum RequestSearch {
         if compactNUD.count == NUD.length, compactNUD.first?.isNumber == true {
             conditions.append("r.nud = \(bind: compactNUD)")
         } else if let first = words.first {
-            // Each word typed starts a word of the names (applicant or co-applicant), in any order.
-            // The files are found from the first word's range, then read by id and checked for the
-            // other words: a rare name costs a few lookups, not a walk through the territory.
-            // (An INTERSECT of the ranges misled PostgreSQL's estimates into a full scan.)
-            from =
-                "(\(RequestNameWords.matchingIDs(prefix: first, territory: territory))) m CROSS JOIN housing_requests r"
-            conditions.append("r.id = m.request_id")
+            // Each word typed starts a word of the names (applicant or co-applicant), in any order:
+            // the first word's index range, the others probed by primary key.
+            if sql.dialect.name == "postgresql" {
+                // A semi-join: PostgreSQL weighs reading the words first (a rare name) against
+                // walking the newest files and probing their words (a common one).
+                conditions.append(
+                    "r.id IN (\(RequestNameWords.matchingIDs(prefix: first, territory: territory, distinct: false)))")
+            } else {
+                // SQLite would walk the files and read each one's row: it reads the words first,
+                // then each matching file by id (CROSS JOIN fixes the order).
+                let matching = RequestNameWords.matchingIDs(prefix: first, territory: territory, distinct: true)
+                from = "(\(matching)) m CROSS JOIN housing_requests r"
+                conditions.append("r.id = m.request_id")
+            }
             for word in words.dropFirst() { conditions.append(RequestNameWords.alsoMatching(prefix: word)) }
         }
         let rows = try await sql.raw(
