@@ -94,21 +94,23 @@ enum RequestSearch {
         if compactNUD.count == NUD.length, compactNUD.first?.isNumber == true {
             conditions.append("r.nud = \(bind: compactNUD)")
         } else if let first = words.first {
-            // Each word typed starts a word of the names (applicant or co-applicant), in any order:
-            // the first word's index range, the others probed by primary key.
+            // Each word typed starts a word of the names (applicant or co-applicant), in any order.
             if sql.dialect.name == "postgresql" {
-                // A semi-join: PostgreSQL weighs reading the words first (a rare name) against
-                // walking the newest files and probing their words (a common one).
+                // A semi-join on the first word's index range, the others probed by primary key:
+                // PostgreSQL weighs reading the words first (a rare name) against walking the
+                // newest files and probing their words (a common one).
                 conditions.append(
                     "r.id IN (\(RequestNameWords.matchingIDs(prefix: first, territory: territory, distinct: false)))")
+                for word in words.dropFirst() { conditions.append(RequestNameWords.alsoMatching(prefix: word)) }
             } else {
-                // SQLite would walk the files and read each one's row: it reads the words first,
-                // then each matching file by id (CROSS JOIN fixes the order).
-                let matching = RequestNameWords.matchingIDs(prefix: first, territory: territory, distinct: true)
+                // SQLite would walk the files and read each one's row: it intersects the words'
+                // index ranges first, then reads each matching file by id (CROSS JOIN fixes the order).
+                let matching = words.map {
+                    RequestNameWords.matchingIDs(prefix: $0, territory: territory, distinct: true)
+                }.joined(separator: " INTERSECT ")
                 from = "(\(matching)) m CROSS JOIN housing_requests r"
                 conditions.append("r.id = m.request_id")
             }
-            for word in words.dropFirst() { conditions.append(RequestNameWords.alsoMatching(prefix: word)) }
         }
         let rows = try await sql.raw(
             """
