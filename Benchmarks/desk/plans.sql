@@ -17,13 +17,13 @@ WHERE r.territory_id = :'territory'
                AND w.word >= 'martin' AND w.word < 'martin' || chr(1114111))
 ORDER BY r.first_filed_on DESC, r.id LIMIT 30;
 
-\echo '== search by name « martin manon »: the first word range, the second probed by primary key'
+\echo '== search by name « martin manon »: the first word range read by id, the second probed by primary key'
 EXPLAIN (ANALYZE, BUFFERS, COSTS OFF)
 SELECT r.id, r.nud, r.display_name, r.status, r.birth_date
-FROM housing_requests r
-WHERE r.territory_id = :'territory'
-  AND r.id IN (SELECT w.request_id FROM request_name_words w WHERE w.territory_id = :'territory'
-               AND w.word >= 'martin' AND w.word < 'martin' || chr(1114111))
+FROM (SELECT DISTINCT w.request_id FROM request_name_words w WHERE w.territory_id = :'territory'
+      AND w.word >= 'martin' AND w.word < 'martin' || chr(1114111)) m
+CROSS JOIN housing_requests r
+WHERE r.territory_id = :'territory' AND r.id = m.request_id
   AND EXISTS (SELECT 1 FROM request_name_words w WHERE w.request_id = r.id
               AND w.word >= 'manon' AND w.word < 'manon' || chr(1114111))
 ORDER BY r.first_filed_on DESC, r.id LIMIT 30;

@@ -95,12 +95,17 @@ enum RequestSearch {
             conditions.append("r.nud = \(bind: compactNUD)")
         } else if let first = words.first {
             // Each word typed starts a word of the names (applicant or co-applicant), in any order.
-            if sql.dialect.name == "postgresql" {
-                // A semi-join on the first word's index range, the others probed by primary key:
-                // PostgreSQL weighs reading the words first (a rare name) against walking the
-                // newest files and probing their words (a common one).
+            if sql.dialect.name == "postgresql", words.count == 1 {
+                // One word: a semi-join, so PostgreSQL weighs reading the words first (a rare
+                // name) against walking the newest files and probing their words (a common one).
                 conditions.append(
                     "r.id IN (\(RequestNameWords.matchingIDs(prefix: first, territory: territory, distinct: false)))")
+            } else if sql.dialect.name == "postgresql" {
+                // Several: the first word's files read by id, each checked for the other words by
+                // primary key (a semi-join here walked far more files than the words named).
+                let matching = RequestNameWords.matchingIDs(prefix: first, territory: territory, distinct: true)
+                from = "(\(matching)) m CROSS JOIN housing_requests r"
+                conditions.append("r.id = m.request_id")
                 for word in words.dropFirst() { conditions.append(RequestNameWords.alsoMatching(prefix: word)) }
             } else {
                 // SQLite would walk the files and read each one's row: it intersects the words'
