@@ -63,6 +63,20 @@ enum RequestNameWords {
             """
     }
 
+    /// Above this many files, a word is common enough that walking the newest files finds a page of
+    /// them sooner than reading each of them by id (SQLite, which cannot weigh both itself).
+    static let commonWord = 1_000
+
+    /// How many words start with `prefix` in `territory`: one count over the index range.
+    static func count(prefix: String, territory: UUID?, on sql: any SQLDatabase) async throws -> Int {
+        let scope: SQLQueryString = territory.map { "w.territory_id = \(bind: $0) AND " } ?? ""
+        let query: SQLQueryString = """
+            SELECT COUNT(*) AS n FROM request_name_words w WHERE \(scope)\
+            w.word >= \(bind: prefix) AND w.word < \(bind: prefix + "\u{10FFFF}")
+            """
+        return try await sql.raw(query).first(decodingColumn: "n", as: Int.self) ?? 0
+    }
+
     /// The request `r` also has a word starting with `prefix`: a probe of the primary key
     /// (request, word), cheap for each file the first word found.
     static func alsoMatching(prefix: String) -> SQLQueryString {

@@ -107,6 +107,13 @@ enum RequestSearch {
                 from = "(\(matching)) m CROSS JOIN housing_requests r"
                 conditions.append("r.id = m.request_id")
                 for word in words.dropFirst() { conditions.append(RequestNameWords.alsoMatching(prefix: word)) }
+            } else if words.count == 1,
+                try await RequestNameWords.count(prefix: first, territory: territory, on: sql)
+                    > RequestNameWords.commonWord
+            {
+                // A common word on SQLite: walking the newest files finds a page of them at once.
+                conditions.append(
+                    "r.id IN (\(RequestNameWords.matchingIDs(prefix: first, territory: territory, distinct: false)))")
             } else {
                 // SQLite would walk the files and read each one's row: it intersects the words'
                 // index ranges first, then reads each matching file by id (CROSS JOIN fixes the order).

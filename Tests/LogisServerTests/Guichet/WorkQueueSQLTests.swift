@@ -30,6 +30,14 @@ final class WorkQueueSQLTests: XCTestCase {
                         XCTAssertTrue(res.body.string.contains(oldest.id?.uuidString ?? "?"), "\(query)")
                     })
             }
+            // A word 2,100 files share (the common-word path on SQLite): a page of them, newest first.
+            try await app.send(
+                .POST, "guichet/recherche", beforeRequest: { Browser.post(&$0, form: ["q": "martin"], session: agent) },
+                afterResponse: { res in
+                    XCTAssertEqual(res.status, .ok)
+                    XCTAssertTrue(res.body.string.contains("MARTIN Léa"))
+                    XCTAssertFalse(res.body.string.contains(oldest.id?.uuidString ?? "?"))
+                })
         }
     }
 
