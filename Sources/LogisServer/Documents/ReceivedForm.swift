@@ -141,9 +141,11 @@ private final class PartReader {
 
     private func start() async throws {
         parts += 1
-        guard parts <= ReceivedForm.maximumParts, let name = headers.contentDisposition?.name, !name.isEmpty
-        else { throw LogisError.invalidBody }
-        guard fileFields.contains(name) else {
+        guard parts <= ReceivedForm.maximumParts else { throw LogisError.invalidBody }
+        // A part without a name is read within the field limits and ignored, as a browser's form
+        // would never send one and a client's extra part must not turn a valid upload into an error.
+        let name = headers.contentDisposition?.name ?? ""
+        guard !name.isEmpty, fileFields.contains(name) else {
             part = .field(name: name, value: ByteBuffer())
             return
         }
