@@ -56,11 +56,21 @@ enum RequestNameWords {
     /// in `territory` when given (the agent's; an administrator searches everywhere); `distinct`
     /// when the caller joins rather than tests membership. One index range.
     static func matchingIDs(prefix: String, territory: UUID?, distinct: Bool) -> SQLQueryString {
-        let scope: SQLQueryString = territory.map { "w.territory_id = \(bind: $0) AND " } ?? ""
+        let scope = inTerritory(territory)
         return """
             SELECT \(unsafeRaw: distinct ? "DISTINCT " : "")w.request_id FROM request_name_words w WHERE \(scope)\
-            w.word >= \(bind: prefix) AND w.word < \(bind: prefix + "\u{10FFFF}")
+            \(wordsStarting(with: prefix))
             """
+    }
+
+    /// `w.word` starts with `prefix`: one range of the index, in byte order.
+    private static func wordsStarting(with prefix: String) -> SQLQueryString {
+        "w.word >= \(bind: prefix) AND w.word < \(bind: prefix + "\u{10FFFF}")"
+    }
+
+    /// `w.territory_id = …` when a territory is given (an administrator searches everywhere).
+    private static func inTerritory(_ territory: UUID?) -> SQLQueryString {
+        territory.map { "w.territory_id = \(bind: $0) AND " } ?? ""
     }
 
     /// Above this many files, a word is common enough that walking the newest files finds a page of
@@ -69,10 +79,10 @@ enum RequestNameWords {
 
     /// How many words start with `prefix` in `territory`: one count over the index range.
     static func count(prefix: String, territory: UUID?, on sql: any SQLDatabase) async throws -> Int {
-        let scope: SQLQueryString = territory.map { "w.territory_id = \(bind: $0) AND " } ?? ""
+        let scope = inTerritory(territory)
         let query: SQLQueryString = """
             SELECT COUNT(*) AS n FROM request_name_words w WHERE \(scope)\
-            w.word >= \(bind: prefix) AND w.word < \(bind: prefix + "\u{10FFFF}")
+            \(wordsStarting(with: prefix))
             """
         return try await sql.raw(query).first(decodingColumn: "n", as: Int.self) ?? 0
     }
@@ -82,7 +92,7 @@ enum RequestNameWords {
     static func alsoMatching(prefix: String) -> SQLQueryString {
         """
         EXISTS (SELECT 1 FROM request_name_words w WHERE w.request_id = r.id \
-        AND w.word >= \(bind: prefix) AND w.word < \(bind: prefix + "\u{10FFFF}"))
+        AND \(wordsStarting(with: prefix)))
         """
     }
 }
