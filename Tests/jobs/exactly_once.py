@@ -161,7 +161,7 @@ def main() -> int:
     if len(killed_files) != len(reference["keys"]):
         problems.append(f"killed and rerun: {len(killed_files)} files for {len(reference['keys'])} messages")
     elapsed = time.monotonic() - started
-    print(f"exactly_once: {DAYS} days × 3 jobs; {len(reference['keys'])} messages and "
+    print(f"exactly_once: {DAYS} days × every daily job; {len(reference['keys'])} messages and "
           f"{len(reference['struck'])} struck-off requests in the reference; two instances: "
           f"{len(files(work / 'a'))} + {len(files(work / 'b'))} files; {kills} runs killed with SIGKILL "
           f"and rerun; {elapsed:.0f} s")

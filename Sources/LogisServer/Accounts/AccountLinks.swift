@@ -12,15 +12,15 @@ enum AccountLinks {
 
     static func url(_ path: String, on app: Application) -> String { app.logisSettings.publicURL + path }
 
-    /// Queues `text` to the account's address in `db`, the transaction of the event.
+    /// Queues `text` to the account's address in `db`, the transaction of the event; true when
+    /// this call added the message (a key already queued is a no-op).
+    @discardableResult
     static func enqueue(
         _ text: MessageText, to account: Account, key: String, now: Date, on db: any Database
-    )
-        async throws
-    {
+    ) async throws -> Bool {
         let draft = MessageDraft(
             channel: .email, accountID: try account.requireID(), requestID: nil, recipient: account.email,
             template: text.template, subject: text.subject, body: text.body)
-        try await Outbox.enqueue(draft, key: key, now: now, on: db)
+        return try await Outbox.enqueue(draft, key: key, now: now, on: db)
     }
 }

@@ -11,6 +11,7 @@ extension Application {
         try register(collection: DirectoryController())
         try register(collection: AccountPagesController(secureCookies: settings.secureCookies))
         try register(collection: SessionAPIController())
+        try register(collection: PasswordResetAPIController())
         try register(collection: PasswordResetController())
         try register(collection: EmailConfirmationController())
         try register(collection: RequestWizardController())

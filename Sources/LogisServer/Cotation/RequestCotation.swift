@@ -72,6 +72,39 @@ enum RequestCotation {
         try await storePendingCriteria(grid.pendingValidationCount(facts), of: try request.requireID(), on: db)
     }
 
+    /// The nightly recompute for `day` (the run's day, not the machine's): the grid in force that
+    /// day; the request is saved only if its score or grid changed, and the pending-criteria count
+    /// written only if it differs. True when the score or grid changed.
+    @discardableResult
+    static func recompute(
+        _ request: HousingRequest, on day: CalendarDate, app: Application, db: any Database
+    ) async throws -> Bool {
+        guard request.status != .brouillon, let territory = try await request.$territory.get(on: db),
+            let grid = app.cotationGridVersions.inForce(territory.cotationGrid ?? "", on: day)
+        else { return false }
+        let resident = try await livesInTerritory(request, on: db)
+        let facts = try Self.facts(of: request, today: day, livesInTerritory: resident)
+        let score = grid.total(facts)
+        let hash = CotationGridFingerprint.of(grid.grid)
+        let changed = request.score != score || request.gridVersion != grid.grid.version || request.gridHash != hash
+        if changed {
+            request.score = score
+            request.gridVersion = grid.grid.version
+            request.gridHash = hash
+            try await request.save(on: db)
+        }
+        if let sql = db as? any SQLDatabase {
+            let pending = grid.pendingValidationCount(facts)
+            try await sql.raw(
+                """
+                UPDATE housing_requests SET pending_criteria = \(bind: pending) WHERE id = \(bind: try request.requireID()) \
+                AND (pending_criteria IS NULL OR pending_criteria <> \(bind: pending))
+                """
+            ).run()
+        }
+        return changed
+    }
+
     /// M0027's column is written by SQL, not through the model: the migrations before it load the
     /// model, and a field it declared would not exist yet when they run.
     static func storePendingCriteria(_ count: Int, of requestID: UUID, on db: any Database) async throws {

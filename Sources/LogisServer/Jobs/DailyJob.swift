@@ -29,8 +29,12 @@ struct JobContext: Sendable {
 
 extension Application {
     /// The daily jobs in the order they run: striking-off before reminders, so a request struck
-    /// off today is not reminded; offers last.
+    /// off today is not reminded; offers next; the cotation before the snapshot, which counts the
+    /// day's requests as they stand once the others have run.
     var dailyJobs: [any DailyJob] {
-        [StrikingOffJob(), RenewalRemindersJob(), OfferExpiryJob()]
+        [
+            StrikingOffJob(), RenewalRemindersJob(), OfferExpiryJob(), RegistrationDeadlineAlertsJob(),
+            CotationRecomputeJob(), StatisticsSnapshotJob(), UnconfirmedAccountsPurgeJob(), AccountTokensPurgeJob(),
+        ]
     }
 }

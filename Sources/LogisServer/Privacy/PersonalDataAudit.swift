@@ -58,6 +58,7 @@ enum PersonalDataAudit {
         case .personalDataExported: "Téléchargement de vos données"
         case .jobsViewed: "Consultation des tâches quotidiennes et des messages"
         case .messageRetried: "Nouvel envoi d’un message en échec"
+        case .accountPurged: "Suppression d’une inscription jamais confirmée"
         case .none: action
         }
     }

@@ -70,6 +70,8 @@ enum AuditAction: String, Sendable {
     case jobsViewed = "jobs_viewed"
     /// An administrator put a failed message back in the outbox.
     case messageRetried = "message_retried"
+    /// A sign-up never confirmed was deleted by the daily purge (its address is free again).
+    case accountPurged = "account_purged"
 }
 
 enum AuditOutcome: String, Sendable {

@@ -66,6 +66,7 @@ struct AuditReason: Sendable, Hashable {
     static let caleolDecision = AuditReason("caleol decision")
     static func offer(_ state: OfferState) -> AuditReason { AuditReason("offer \(state.code)") }
     static let offerLapsedByJob = AuditReason("offer lapsed (daily job)")
+    static let unconfirmedAccountPurged = AuditReason("unconfirmed sign-up purged (daily job)")
     static let leaseSigned = AuditReason("lease signed")
     static let retention = AuditReason("retention")
     /// A right password for an account whose e-mail address is not confirmed yet.

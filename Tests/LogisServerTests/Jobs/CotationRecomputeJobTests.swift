@@ -1,0 +1,59 @@
+import Fluent
+import LogisCore
+import SQLKit
+import XCTVapor
+
+@testable import LogisServer
+
+/// The nightly recompute: grid petite-camargue v1, « Ancienneté de la demande (1 point par mois,
+/// 60 au plus) ». Three months after its filing a request has 3 more points, in its row and in
+/// its ranking rows, without anyone touching the file; a second run of the day changes nothing.
+final class CotationRecomputeJobTests: XCTestCase {
+    func testSeniorityPointsArriveOvernightInTheScoreAndTheRanking() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await JobSupport.registeredRequest(app, on: "2025-03-15")
+            let before = try await app.storedRequest(id)
+            let score = try XCTUnwrap(before.score)
+
+            app.clock = .fixed(try JobSupport.day("2025-06-15").startOfDayDate)
+            let report = try await JobSupport.run(CotationRecomputeJob(), app)
+            XCTAssertEqual(report.outcome, .done)
+            XCTAssertGreaterThan(report.processed, 0)
+            let after = try await app.storedRequest(id)
+            XCTAssertEqual(after.score, score + 3, "1 point per month, 3 months")
+            let ranked = try await rankingScores(of: id, app)
+            XCTAssertEqual(ranked, [score + 3])
+
+            let again = try await JobSupport.run(CotationRecomputeJob(), app)
+            XCTAssertEqual(again.outcome, .alreadyDone)
+        }
+    }
+
+    func testAStaleScoreIsRewrittenAndAStruckOffRequestIsLeftAlone() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await JobSupport.registeredRequest(app, on: "2026-01-10")
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            let fresh = try await app.storedRequest(id).score
+            // A score written by an older release, or by hand: the job puts the grid's back.
+            try await sql.raw("UPDATE housing_requests SET score = 999 WHERE id = \(bind: id)").run()
+            try await JobSupport.run(CotationRecomputeJob(), app)
+            let restored = try await app.storedRequest(id).score
+            XCTAssertEqual(restored, fresh)
+
+            try await sql.raw("UPDATE housing_requests SET status = 'radiee', score = 7 WHERE id = \(bind: id)").run()
+            app.clock = .fixed(try JobSupport.day("2026-01-11").startOfDayDate)
+            try await JobSupport.run(CotationRecomputeJob(), app)
+            let kept = try await app.storedRequest(id).score
+            XCTAssertEqual(kept, 7, "struck off: not scored any more")
+        }
+    }
+
+    private func rankingScores(of id: UUID, _ app: Application) async throws -> [Int] {
+        struct Row: Decodable { let score: Int }
+        let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+        let rows = try await sql.raw(
+            "SELECT DISTINCT score FROM \(unsafeRaw: RankingTable.name) WHERE request_id = \(bind: id)"
+        ).all(decoding: Row.self)
+        return rows.map(\.score)
+    }
+}
