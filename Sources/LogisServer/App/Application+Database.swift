@@ -55,6 +55,7 @@ extension Application {
             M0026AddPaperReceivedOn(),
             M0027AddPendingCriteria(),
             M0029CreateStatisticsSnapshots(),
+            M0032AddConditionDates(),
         ]
     }
 

@@ -153,6 +153,8 @@ struct OfferView: Content {
     let dwelling: String
     let commune: String
     let monthlyRent: Int
+    /// The piece a conditional attribution waits for, when it is one (`SuspensiveConditions`).
+    var condition: OfferCondition?
 
     init(_ record: OfferRecord, vacancy: Vacancy, today: CalendarDate) throws {
         let offer = try OfferActions.core(record)
@@ -181,13 +183,63 @@ struct OfferView: Content {
         for vacancy in try await Vacancy.queryWithDwelling(on: db).filter(\.$id ~~ ids).all() {
             vacancies[try vacancy.requireID()] = vacancy
         }
-        return try records.compactMap { record in
+        let views = try records.compactMap { record in
             try vacancies[record.vacancyID].map { try OfferView(record, vacancy: $0, today: today) }
         }
+        return try await withConditions(views, records: records, today: today, on: db)
     }
 
     static func all(of vacancy: Vacancy, today: CalendarDate, on db: any Database) async throws -> [OfferView] {
-        try await OfferRecord.query(on: db).filter(\.$vacancyID == (try vacancy.requireID())).sort(\.$rank).all()
-            .map { try OfferView($0, vacancy: vacancy, today: today) }
+        let records = try await OfferRecord.query(on: db).filter(\.$vacancyID == (try vacancy.requireID()))
+            .sort(\.$rank).all()
+        let views = try records.map { try OfferView($0, vacancy: vacancy, today: today) }
+        return try await withConditions(views, records: records, today: today, on: db)
+    }
+
+    /// One view with its condition, for the answers of the API.
+    static func one(
+        _ record: OfferRecord, vacancy: Vacancy, today: CalendarDate, on db: any Database
+    ) async throws
+        -> OfferView
+    {
+        try await withConditions(
+            [try OfferView(record, vacancy: vacancy, today: today)], records: [record], today: today, on: db)[0]
+    }
+
+    private static func withConditions(
+        _ views: [OfferView], records: [OfferRecord], today: CalendarDate, on db: any Database
+    ) async throws -> [OfferView] {
+        let rows = try await SuspensiveConditions.rows(of: Array(Set(records.map(\.vacancyID))), on: db)
+        guard !rows.isEmpty else { return views }
+        return zip(views, records).map { view, record in
+            var view = view
+            view.condition = rows.first { $0.vacancyID == record.vacancyID && $0.requestID == record.requestID }
+                .flatMap { OfferCondition($0, today: today) }
+            return view
+        }
+    }
+}
+
+/// The suspensive condition of an offer's attribution, as shown and served.
+struct OfferCondition: Content {
+    let missingPiece: String
+    let deadline: String
+    let deadlineLabel: String
+    /// `pending`, `met` or `lapsed` (`SuspensiveConditionState`).
+    let state: String
+    let stateLabel: String
+    let metOn: String?
+
+    init?(_ row: SuspensiveConditions.Row, today: CalendarDate) {
+        guard let condition = row.condition else { return nil }
+        let state =
+            row.lapsedOn != nil
+            ? SuspensiveConditionState.lapsed : condition.state(providedOn: row.providedOn, on: today)
+        missingPiece = condition.missingPiece
+        deadline = condition.deadline.iso
+        deadlineLabel = RequestSummary.display(condition.deadline.iso)
+        self.state = state.code
+        stateLabel = state.label
+        metOn = row.metOn
     }
 }

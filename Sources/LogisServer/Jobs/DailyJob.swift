@@ -33,7 +33,8 @@ extension Application {
     /// day's requests as they stand once the others have run.
     var dailyJobs: [any DailyJob] {
         [
-            StrikingOffJob(), RenewalRemindersJob(), OfferExpiryJob(), RegistrationDeadlineAlertsJob(),
+            StrikingOffJob(), RenewalRemindersJob(), OfferExpiryJob(), SuspensiveConditionsJob(),
+            RegistrationDeadlineAlertsJob(),
             CotationRecomputeJob(), StatisticsSnapshotJob(), UnconfirmedAccountsPurgeJob(), AccountTokensPurgeJob(),
         ]
     }

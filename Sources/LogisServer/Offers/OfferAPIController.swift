@@ -14,6 +14,7 @@ struct OfferAPIController: RouteCollection {
         one.post("answer", use: answer).access(Self.parties)
         one.post("lapse", use: lapse).access(.only(.bailleur))
         one.post("lease", use: lease).access(.only(.bailleur))
+        one.post("piece-received", use: pieceReceived).access(.only(.bailleur))
     }
 
     func list(req: Request) async throws -> [OfferView] {
@@ -59,13 +60,13 @@ struct OfferAPIController: RouteCollection {
         try await OfferAnswers.answer(
             accept: body.answer == "accept", motif: body.motif, details: body.details, offer: offer, vacancy: vacancy,
             on: req)
-        return try OfferView(offer, vacancy: vacancy, today: req.today)
+        return try await OfferView.one(offer, vacancy: vacancy, today: req.today, on: req.db)
     }
 
     func lapse(req: Request) async throws -> OfferView {
         let (offer, vacancy) = try await open(req)
         try await OfferAnswers.lapse(offer: offer, vacancy: vacancy, on: req)
-        return try OfferView(offer, vacancy: vacancy, today: req.today)
+        return try await OfferView.one(offer, vacancy: vacancy, today: req.today, on: req.db)
     }
 
     struct LeaseBody: Content {
@@ -76,7 +77,14 @@ struct OfferAPIController: RouteCollection {
         let (offer, vacancy) = try await open(req)
         let body = try req.content.decode(LeaseBody.self)
         try await OfferAnswers.signLease(on: body.signedOn, offer: offer, vacancy: vacancy, on: req)
-        return try OfferView(offer, vacancy: vacancy, today: req.today)
+        return try await OfferView.one(offer, vacancy: vacancy, today: req.today, on: req.db)
+    }
+
+    /// The piece of a conditional attribution reached the bailleur by the deadline.
+    func pieceReceived(req: Request) async throws -> OfferView {
+        let (offer, vacancy) = try await open(req)
+        try await SuspensiveConditions.recordPiece(offer: offer, on: req)
+        return try await OfferView.one(offer, vacancy: vacancy, today: req.today, on: req.db)
     }
 
     private func open(_ req: Request) async throws -> (OfferRecord, Vacancy) {

@@ -27,6 +27,11 @@ enum OfferActions {
         var decisions: [CandidateDecision] = []
         var outcomes: [String: AttributaireOutcome] = [:]
         let offers = try await OfferRecord.query(on: db).filter(\.$vacancyID == vacancyID).all()
+        let provided = try await SuspensiveConditions.rows(of: [vacancyID], on: db).reduce(
+            into: [String: CalendarDate]()
+        ) {
+            if let day = $1.providedOn { $0[$1.nud] = day }
+        }
         for record in records {
             let sessionOn = try CalendarDate(iso: record.session.heldOn)
             let decision = try CaleolDecision(
@@ -35,7 +40,7 @@ enum OfferActions {
             decisions.append(CandidateDecision(nud: record.nud, decision: decision))
             if let offer = offers.first(where: { $0.nud == record.nud }) {
                 outcomes[record.nud] = .offer(try core(offer).state(on: today))
-            } else if decision.condition?.state(providedOn: nil, on: today) == .lapsed {
+            } else if decision.condition?.state(providedOn: provided[record.nud], on: today) == .lapsed {
                 outcomes[record.nud] = .conditionLapsed
             } else if decision.kind.isAttribution,
                 let request = try await HousingRequest.find(record.requestID, on: db), request.status != .attribuee

@@ -136,6 +136,7 @@ enum OfferAnswers {
         else { throw invalidLeaseDate }
         let offer = try OfferActions.core(record)
         do { try offer.checkLeaseSignature(on: signedOn) } catch let failure { throw OfferActions.error(failure) }
+        try await SuspensiveConditions.checkLease(offer: record, on: req.db)
         let actor = try req.requireAccount()
         try await req.db.transaction { db in
             let claimed = try await ConditionalWrite.update(

@@ -12,6 +12,7 @@ struct OfferPagesController: RouteCollection {
         offer.post("reponse", use: answer).access(StockAPIController.bailleurs)
         offer.post("sans-reponse", use: lapse).access(StockAPIController.bailleurs)
         offer.post("bail", use: lease).access(StockAPIController.bailleurs)
+        offer.post("piece-recue", use: pieceReceived).access(StockAPIController.bailleurs)
     }
 
     struct ScheduleForm: Content {
@@ -69,6 +70,14 @@ struct OfferPagesController: RouteCollection {
             let form = try req.content.decode(LeaseForm.self)
             try await OfferAnswers.signLease(on: form.signedOn, offer: offer, vacancy: vacancy, on: req)
             return "/attributions/vacances/\(offer.vacancyID)?message=bail"
+        }
+    }
+
+    func pieceReceived(req: Request) async throws -> Response {
+        try await act(req) {
+            let (offer, _) = try await open(req)
+            try await SuspensiveConditions.recordPiece(offer: offer, on: req)
+            return "/attributions/vacances/\(offer.vacancyID)?message=piece-recue"
         }
     }
 

@@ -167,6 +167,7 @@ struct VacancyPagesController: RouteCollection {
         "reponse": "La réponse du candidat est enregistrée.",
         "sans-reponse": "L’absence de réponse est enregistrée : elle vaut refus.",
         "bail": "La signature du bail est enregistrée : la demande est satisfaite.",
+        "piece-recue": "La réception de la pièce est enregistrée : l’attribution sous condition est confirmée.",
     ]
 
     func show(req: Request) async throws -> View {

@@ -66,6 +66,8 @@ struct AuditReason: Sendable, Hashable {
     static let caleolDecision = AuditReason("caleol decision")
     static func offer(_ state: OfferState) -> AuditReason { AuditReason("offer \(state.code)") }
     static let offerLapsedByJob = AuditReason("offer lapsed (daily job)")
+    static let conditionMet = AuditReason("suspensive condition met")
+    static let conditionLapsedByJob = AuditReason("suspensive condition lapsed (daily job)")
     static let unconfirmedAccountPurged = AuditReason("unconfirmed sign-up purged (daily job)")
     static let leaseSigned = AuditReason("lease signed")
     static let retention = AuditReason("retention")

@@ -67,6 +67,8 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case notRadiated = "not_radiated"
     case notTheProposer = "not_the_proposer"
     case offerAlreadyAnswered = "offer_already_answered"
+    case conditionNotPending = "condition_not_pending"
+    case conditionNotMet = "condition_not_met"
     case offerNotFound = "offer_not_found"
     case passwordMismatch = "password_mismatch"
     case passwordTooLong = "password_too_long"
