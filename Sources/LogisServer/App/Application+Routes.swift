@@ -15,6 +15,7 @@ extension Application {
         try register(collection: EmailConfirmationController())
         try register(collection: RequestWizardController())
         try register(collection: PersonalSpaceController())
+        try register(collection: ChannelPreferencesController())
         try register(collection: PersonalDataController())
         try register(collection: RequestsAPIController())
         try register(collection: EligibilityController())

@@ -58,6 +58,9 @@ enum PersonalDataAudit {
         case .personalDataExported: "Téléchargement de vos données"
         case .jobsViewed: "Consultation des tâches quotidiennes et des messages"
         case .messageRetried: "Nouvel envoi d’un message en échec"
+        case .messageChannelsChanged: "Choix de la façon d’être prévenu(e) (courriel, SMS, courrier)"
+        case .lettersDownloaded: "Courrier à vous envoyer imprimé par un guichet"
+        case .lettersPrinted: "Courrier à vous envoyer marqué comme imprimé par un guichet"
         case .none: action
         }
     }
