@@ -24,6 +24,7 @@ extension Application {
         try register(collection: GuichetHomeController())
         try register(collection: GuichetFileController())
         try register(collection: GuichetEntryController())
+        try register(collection: LetterPrintController())
         try register(collection: GuichetAPIController())
         try register(collection: StockAPIController())
         try register(collection: VacancyAPIController())
