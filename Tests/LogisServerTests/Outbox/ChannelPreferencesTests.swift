@@ -1,6 +1,7 @@
 import Fluent
 import LogisCore
 import XCTVapor
+import ZIPFoundation
 
 @testable import LogisServer
 
@@ -151,6 +152,27 @@ final class ChannelPreferencesTests: XCTestCase {
                     XCTAssertEqual(res.status, .unprocessableEntity)
                     XCTAssertTrue(res.body.string.contains("indiquez un numéro de téléphone portable"), res.body.string)
                 })
+        }
+    }
+
+    func testTheChoiceIsInTheCopyOfPersonalData() async throws {
+        try await withApp(demo: true) { app in
+            let token = try await app.newApplicantToken(email: "copie-canaux@exemple.fr")
+            try await Self.put(app, token: token, ["main": "email", "sms": "true", "mobile": "0798765432"])
+            try await app.send(
+                .GET, "api/v1/account/export.zip",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) }
+            ) { res in
+                XCTAssertEqual(res.status, .ok)
+                let archive = try Archive(data: Data(buffer: res.body), accessMode: .read)
+                let entry = try XCTUnwrap(archive[PersonalDataExport.jsonName])
+                var json = Data()
+                _ = try archive.extract(entry) { json.append($0) }
+                let document = try XCTUnwrap(try JSONSerialization.jsonObject(with: json) as? [String: Any])
+                let channels = try XCTUnwrap(document["messageChannels"] as? [String: Any])
+                XCTAssertEqual(channels["mobile"] as? String, "+33798765432")
+                XCTAssertEqual(channels["sms"] as? Bool, true)
+            }
         }
     }
 }
