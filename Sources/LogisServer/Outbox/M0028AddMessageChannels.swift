@@ -14,7 +14,8 @@ struct M0028AddMessageChannels: AsyncMigration {
             .field("updated_at", .datetime, .required)
             .create()
         try await database.index(
-            on: "outbox_messages", named: "outbox_messages_print_list", columns: ["channel", "status", "created_at"])
+            on: "outbox_messages", named: "outbox_messages_print_list",
+            columns: ["channel", "status", "created_at", "id"])
     }
 
     func revert(on database: any Database) async throws {
