@@ -38,7 +38,8 @@ struct GuichetEntryController: RouteCollection {
         var raw = try req.content.decode([String: String].self)
         raw.removeValue(forKey: CSRFMiddleware.fieldName)
         var form = request.form
-        let errors = step.apply(raw, to: &form, communes: try await communes(req), today: req.today)
+        let errors = AgentWording.aboutApplicant(
+            step.apply(raw, to: &form, communes: try await communes(req), today: req.today))
         guard errors.isEmpty else {
             return try await render(req, request, step: step, values: raw, errors: errors)
                 .encodeResponse(status: .unprocessableEntity, for: req)

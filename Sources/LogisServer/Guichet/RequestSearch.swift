@@ -127,18 +127,29 @@ enum RequestSearch {
         let rows = try await sql.raw(
             """
             SELECT r.id AS "id", r.nud AS "nud", r.display_name AS "displayName", r.status AS "status", \
-            r.birth_date AS "birthDate" FROM \(from) \
+            r.birth_date AS "birthDate", r.search_name AS "searchName" FROM \(from) \
             WHERE \(conditions.isEmpty ? "1 = 1" : conditions.joined(separator: " AND ")) \
             ORDER BY r.first_filed_on DESC, r.id LIMIT \(literal: limit)
             """
         ).all(decoding: SearchRow.self)
+        let byName = compactNUD.count != NUD.length && !words.isEmpty
         return rows.map { row in
             let status = RequestStatus(rawValue: row.status)?.label ?? row.status
             let born = row.birthDate.map { " · né(e) le \(RequestSummary.display($0))" } ?? ""
+            // The list shows the applicant's name: say why a file whose applicant does not match is there.
+            let partner = byName && !applicantMatches(words, searchName: row.searchName) ? coApplicantMatch : ""
             return QueueItem(
                 requestID: row.id, nud: row.nud, name: row.displayName ?? "(identité non saisie)",
-                detail: status + born, due: nil, dueLabel: nil, daysLeft: nil, overdue: false)
+                detail: status + born + partner, due: nil, dueLabel: nil, daysLeft: nil, overdue: false)
         }
+    }
+
+    static let coApplicantMatch = " · trouvée par le nom du co-demandeur"
+
+    /// Whether every word typed starts a word of the applicant's own names (`search_name`).
+    static func applicantMatches(_ words: [String], searchName: String?) -> Bool {
+        let own = (searchName ?? "").split(separator: " ")
+        return words.allSatisfy { word in own.contains { $0.hasPrefix(word) } }
     }
 
     private struct SearchRow: Decodable {
@@ -147,5 +158,6 @@ enum RequestSearch {
         let displayName: String?
         let status: String
         let birthDate: String?
+        let searchName: String?
     }
 }

@@ -8,6 +8,10 @@ struct OutboxSettings: Sendable {
     /// `LOGIS_OUTBOX_TRANSPORT`: `log` (default), or `email` to send e-mails through SMTP_HOST…
     /// (set SMTP_HOST alone and `email` is chosen).
     var transport = "log"
+    /// `LOGIS_SMS_WEBHOOK_URL`: where SMS are POSTed; unset, they are written with the `log` files.
+    var smsWebhookURL: String?
+    /// `LOGIS_SMS_WEBHOOK_TOKEN`: the gateway's bearer token, if it asks for one.
+    var smsWebhookToken: String?
 
     static func fromEnvironment() -> OutboxSettings {
         var settings = OutboxSettings()
@@ -17,6 +21,8 @@ struct OutboxSettings: Sendable {
         } else if let host = Environment.get("SMTP_HOST"), !host.isEmpty {
             settings.transport = "email"
         }
+        settings.smsWebhookURL = Environment.get("LOGIS_SMS_WEBHOOK_URL").flatMap { $0.isEmpty ? nil : $0 }
+        settings.smsWebhookToken = Environment.get("LOGIS_SMS_WEBHOOK_TOKEN").flatMap { $0.isEmpty ? nil : $0 }
         return settings
     }
 }
@@ -31,22 +37,30 @@ extension Application {
         get {
             if let transport = storage[TransportKey.self] { return transport }
             let settings = OutboxSettings.fromEnvironment()
-            let files = LogTransport(directory: settings.directory)
-            guard settings.transport == "email" else { return files }
-            do {
-                guard let smtp = try SMTPConfiguration.fromEnvironment(ProcessInfo.processInfo.environment) else {
-                    logger.error("LOGIS_OUTBOX_TRANSPORT=email sans SMTP_HOST : les courriels attendent dans l’outbox")
-                    return UnconfiguredMail(others: files)
-                }
-                return EmailTransport(mail: SMTPClient(configuration: smtp), from: smtp.from, others: files)
-            } catch {
-                // The message names the variable and what it accepts; never the password. The
-                // e-mails wait (retried) rather than being marked sent to a file nobody reads.
-                logger.error("configuration SMTP refusée : \(error)")
-                return UnconfiguredMail(others: files)
-            }
+            let others = mailOrFiles(settings)
+            guard let webhook = settings.smsWebhookURL else { return others }
+            return SMSWebhookTransport(
+                client: client, url: URI(string: webhook), token: settings.smsWebhookToken, others: others)
         }
         set { storage[TransportKey.self] = newValue }
+    }
+
+    /// E-mail through SMTP when asked for, the other channels (and e-mail by default) as files.
+    private func mailOrFiles(_ settings: OutboxSettings) -> any MessageTransport {
+        let files = LogTransport(directory: settings.directory)
+        guard settings.transport == "email" else { return files }
+        do {
+            guard let smtp = try SMTPConfiguration.fromEnvironment(ProcessInfo.processInfo.environment) else {
+                logger.error("LOGIS_OUTBOX_TRANSPORT=email sans SMTP_HOST : les courriels attendent dans l’outbox")
+                return UnconfiguredMail(others: files)
+            }
+            return EmailTransport(mail: SMTPClient(configuration: smtp), from: smtp.from, others: files)
+        } catch {
+            // The message names the variable and what it accepts; never the password. The
+            // e-mails wait (retried) rather than being marked sent to a file nobody reads.
+            logger.error("configuration SMTP refusée : \(error)")
+            return UnconfiguredMail(others: files)
+        }
     }
 }
 

@@ -2,8 +2,8 @@ import Foundation
 import LogisMail
 
 /// Sends the outbox's e-mails through SMTP (`LogisMail`), and hands the other channels to the
-/// file transport: SMS and letters are written under `var/outbox/` until their own transports
-/// exist (docs/rules/jobs.md).
+/// file transport (SMS when no webhook is configured; letters never come here: they wait on
+/// the desk's print list, docs/rules/jobs.md).
 struct EmailTransport: MessageTransport {
     let mail: any MailTransport
     let from: MailAddress

@@ -46,7 +46,11 @@ enum MessageTexts {
 
             \(signature)
             """
-        return MessageText(template: "renewal-reminder-\(reminder.rawValue)", subject: subject, body: body)
+        let sms =
+            "Logis : votre demande de logement social est à renouveler avant le \(anniversary), depuis votre "
+            + "espace personnel ou à un guichet. Sans renouvellement, elle sera radiée le \(radiation)."
+        return MessageText(
+            template: "renewal-reminder-\(reminder.rawValue)", subject: subject, body: body, sms: sms)
     }
 
     /// Seed 003: « la demande sera définitivement radiée 1 mois après la date anniversaire ».
@@ -64,8 +68,12 @@ enum MessageTexts {
 
             \(signature)
             """
+        let sms =
+            "Logis : votre demande de logement social n’a pas été renouvelée ; elle est radiée depuis le "
+            + "\(long(day)). Si c’est une erreur, contactez votre guichet dans les 30 jours."
         return MessageText(
-            template: "striking-off-notice", subject: "Votre demande de logement social a été radiée", body: body)
+            template: "striking-off-notice", subject: "Votre demande de logement social a été radiée", body: body,
+            sms: sms)
     }
 
     static let months = [

@@ -45,7 +45,9 @@ struct OutboxSender: Sendable {
     /// Marks up to `batchSize` due messages `sending` under `owner` and returns them.
     func claim(owner: UUID, now: Date) async throws -> [OutboxMessage] {
         guard let sql = app.db as? any SQLDatabase else { throw LogisError.internalError }
+        // Letters are not sent by a transport: they wait on the desk's print list (`LetterPrintList`).
         let due: SQLQueryString = """
+            channel <> \(bind: OutboxMessage.Channel.letter.rawValue) AND \
             ((status = \(bind: OutboxMessage.Status.pending.rawValue) AND next_attempt_at <= \(bind: now)) \
             OR (status = \(bind: OutboxMessage.Status.sending.rawValue) AND lease_until < \(bind: now)))
             """

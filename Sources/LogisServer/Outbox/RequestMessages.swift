@@ -4,8 +4,8 @@ import LogisCore
 
 /// The messages that tell an applicant what just happened to their request (issue 12: « every
 /// message is a row written in the same transaction as the event that causes it »): NUD issued,
-/// piece refused, CALEOL decision, offer. Each is queued in `db`, the event's transaction, to the
-/// account's e-mail address or, for a paper request with no account, as a letter.
+/// piece refused, CALEOL decision, offer. Each is queued in `db`, the event's transaction, by the
+/// channels the applicant chose (`MessageRecipient`), or as a letter for a paper request.
 enum RequestMessages {
     static func enqueue(
         _ text: MessageText, about requestID: UUID, key: String, now: Date, on db: any Database
@@ -14,13 +14,19 @@ enum RequestMessages {
         try await enqueue(text, to: request, key: key, now: now, on: db)
     }
 
-    /// True when this call added the message (a key already queued is a no-op).
+    /// One message per channel the applicant chose, each under its own key. True when this call
+    /// added the message of the main channel (e-mail or letter; a key already queued is a no-op).
     @discardableResult
     static func enqueue(
         _ text: MessageText, to request: HousingRequest, key: String, now: Date, on db: any Database
     ) async throws -> Bool {
-        let recipient = try await MessageRecipient.of(request, on: db)
-        return try await Outbox.enqueue(try recipient.draft(for: request, text), key: key, now: now, on: db)
+        var mainAdded = false
+        for recipient in try await MessageRecipient.all(of: request, on: db) {
+            let added = try await Outbox.enqueue(
+                try recipient.draft(for: request, text), key: recipient.key(key), now: now, on: db)
+            if recipient.channel != .sms { mainAdded = added }
+        }
+        return mainAdded
     }
 }
 
@@ -45,7 +51,10 @@ extension MessageTexts {
             \(signature)
             """
         return MessageText(
-            template: "nud-issued", subject: "Votre demande de logement social est enregistrée (\(nud))", body: body)
+            template: "nud-issued", subject: "Votre demande de logement social est enregistrée (\(nud))", body: body,
+            sms:
+                "Logis : votre demande de logement social est enregistrée. Votre numéro unique et votre "
+                + "attestation sont dans votre espace personnel.")
     }
 
     static func pieceRefused(piece: String, reason: String, comment: String?) -> MessageText {
@@ -61,7 +70,11 @@ extension MessageTexts {
 
             \(signature)
             """
-        return MessageText(template: "piece-refused", subject: "Une pièce de votre dossier a été refusée", body: body)
+        return MessageText(
+            template: "piece-refused", subject: "Une pièce de votre dossier a été refusée", body: body,
+            sms:
+                "Logis : une pièce de votre dossier de logement social a été refusée. Déposez-en une nouvelle "
+                + "depuis votre espace personnel ou à votre guichet.")
     }
 
     static func caleolDecision(_ sentence: String, motif: String?) -> MessageText {
@@ -78,7 +91,10 @@ extension MessageTexts {
             \(signature)
             """
         return MessageText(
-            template: "caleol-decision", subject: "Décision de la commission d’attribution de logement", body: body)
+            template: "caleol-decision", subject: "Décision de la commission d’attribution de logement", body: body,
+            sms:
+                "Logis : la commission d’attribution a examiné votre candidature. Sa décision est dans votre "
+                + "espace personnel.")
     }
 
     static func offerMade(_ sentence: String) -> MessageText {
@@ -92,7 +108,11 @@ extension MessageTexts {
 
             \(signature)
             """
-        return MessageText(template: "offer-made", subject: "Un logement social vous est proposé", body: body)
+        return MessageText(
+            template: "offer-made", subject: "Un logement social vous est proposé", body: body,
+            sms:
+                "Logis : un logement social vous est proposé. Répondez dans le délai indiqué, depuis votre "
+                + "espace personnel ou auprès du bailleur.")
     }
 
     /// CCH R441-10: an offer left unanswered past its deadline counts as refused.
@@ -108,6 +128,9 @@ extension MessageTexts {
             \(signature)
             """
         return MessageText(
-            template: "offer-lapsed", subject: "Proposition de logement sans réponse", body: body)
+            template: "offer-lapsed", subject: "Proposition de logement sans réponse", body: body,
+            sms:
+                "Logis : la proposition de logement est restée sans réponse et vaut refus. Votre demande reste "
+                + "active ; le détail est dans votre espace personnel.")
     }
 }

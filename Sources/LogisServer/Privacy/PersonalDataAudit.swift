@@ -59,6 +59,9 @@ enum PersonalDataAudit {
         case .jobsViewed: "Consultation des tâches quotidiennes et des messages"
         case .messageRetried: "Nouvel envoi d’un message en échec"
         case .accountPurged: "Suppression d’une inscription jamais confirmée"
+        case .messageChannelsChanged: "Choix de la façon d’être prévenu(e) (courriel, SMS, courrier)"
+        case .lettersDownloaded: "Courrier à vous envoyer imprimé par un guichet"
+        case .lettersPrinted: "Courrier à vous envoyer marqué comme imprimé par un guichet"
         case .none: action
         }
     }

@@ -122,6 +122,8 @@ struct PersonalDataDocument: Encodable {
     let sessions: [SessionPart]
     let requests: [RequestPart]
     let auditEntries: [AuditPart]
+    /// How the person chose to be told (channels and mobile number), when they chose.
+    var messageChannels: ChannelChoice? = nil
 
     static func encoder() -> JSONEncoder {
         let encoder = JSONEncoder()

@@ -33,7 +33,7 @@ enum PersonalDataExport {
         let sessions = try await AuthSession.query(on: req.db).filter(\.$account.$id == accountID)
             .sort(\.$createdAt, .ascending).all()
             .map { PersonalDataDocument.SessionPart(kind: $0.kind, createdAt: $0.createdAt, expiresAt: $0.expiresAt) }
-        let document = PersonalDataDocument(
+        var document = PersonalDataDocument(
             generatedAt: req.now,
             account: .init(
                 id: account.id, email: account.email, displayName: account.displayName, role: account.role.rawValue,
@@ -41,6 +41,7 @@ enum PersonalDataExport {
             sessions: sessions, requests: parts,
             auditEntries: try await PersonalDataAudit.entries(
                 about: accountID, requests: requests.compactMap(\.id), on: req.db))
+        document.messageChannels = try await ChannelPreference.of(accountID, on: req.db).map(ChannelChoice.init)
         try archive.addEntry(named: jsonName, data: try PersonalDataDocument.encoder().encode(document))
         try archive.addEntry(named: readmeName, data: Data(readme.utf8))
         guard let data = archive.data else { throw LogisError.internalError }

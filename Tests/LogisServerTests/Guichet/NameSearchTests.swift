@@ -50,6 +50,11 @@ final class NameSearchTests: XCTestCase {
                 let body = try await found(app, query, by: agent)
                 XCTAssertTrue(body.contains(id), "« \(query) » finds the family")
             }
+            // Found by the co-applicant's name, the line says so (the list shows the applicant's).
+            let byPartner = try await found(app, "nguyen", by: agent)
+            XCTAssertTrue(byPartner.contains("trouvée par le nom du co-demandeur"), "nguyen")
+            let byApplicant = try await found(app, "zebulon", by: agent)
+            XCTAssertFalse(byApplicant.contains("trouvée par le nom du co-demandeur"), "zebulon")
             for query in ["ebulon", "zebulonx", "anh martin"] {
                 let body = try await found(app, query, by: agent)
                 XCTAssertFalse(body.contains(id), "« \(query) » does not")

@@ -72,6 +72,12 @@ enum AuditAction: String, Sendable {
     case messageRetried = "message_retried"
     /// A sign-up never confirmed was deleted by the daily purge (its address is free again).
     case accountPurged = "account_purged"
+    /// The applicant chose how to be told (e-mail or letter, SMS or not); the reason names the channels.
+    case messageChannelsChanged = "message_channels_changed"
+    /// A desk agent downloaded pending letters of the print list (names and addresses seen).
+    case lettersDownloaded = "letters_downloaded"
+    /// A desk agent marked letters of the print list as printed; the reason gives how many.
+    case lettersPrinted = "letters_printed"
 }
 
 enum AuditOutcome: String, Sendable {

@@ -82,4 +82,10 @@ struct AuditReason: Sendable, Hashable {
     static func exported(via channel: String) -> AuditReason { AuditReason(channel) }
     /// Rows anonymised or purged per category, from the retention run.
     static func retentionCounts(_ counts: String) -> AuditReason { AuditReason(counts) }
+    /// The channels an applicant chose, e.g. `email+sms` (never the number).
+    static func channels(_ summary: String) -> AuditReason { AuditReason(summary) }
+    /// The desk's print list of letters.
+    static let printList = AuditReason("liste d’impression des courriers")
+    /// How many letters were marked printed at once.
+    static func lettersPrinted(_ count: Int) -> AuditReason { AuditReason("\(count) courrier(s)") }
 }
