@@ -22,8 +22,12 @@ struct PasswordResetAPIController: RouteCollection {
     func requestLink(req: Request) async throws -> Response {
         let body = try req.content.decode(LinkBody.self)
         try await PasswordReset.request(email: body.email, on: req)
+        // Sorted keys: the body is the same byte for byte, whichever address was given.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
         let response = Response(status: .accepted)
-        try response.content.encode(LinkAccepted(status: "link_sent", message: PasswordReset.sentMessage))
+        try response.content.encode(
+            LinkAccepted(status: "link_sent", message: PasswordReset.sentMessage), using: encoder)
         return response
     }
 

@@ -61,6 +61,26 @@ extension Application {
     }
 
     /// Brings the schema up to date and sets the SQLite pragmas that make a file database safe to share.
+    /// Several instances starting on one PostgreSQL would run the same migrations at once (Fluent
+    /// takes no lock): the first to take a session-level advisory lock migrates, the others wait
+    /// for it, then find nothing left to do. SQLite serves one instance.
+    private func migrateOnce() async throws {
+        guard logisSettings.databaseKind == .postgres else { return try await autoMigrate() }
+        try await db.withConnection { connection in
+            guard let sql = connection as? any SQLDatabase else { return try await self.autoMigrate() }
+            // Any constant shared by every instance; "logis" in ASCII.
+            let key = 0x6C6F_6769_73
+            try await sql.raw("SELECT pg_advisory_lock(\(literal: key))").run()
+            do {
+                try await self.autoMigrate()
+            } catch {
+                try? await sql.raw("SELECT pg_advisory_unlock(\(literal: key))").run()
+                throw error
+            }
+            try await sql.raw("SELECT pg_advisory_unlock(\(literal: key))").run()
+        }
+    }
+
     public func prepareDatabase() async throws {
         if logisSettings.databaseKind == .sqlite, let sql = db as? any SQLDatabase {
             // WAL lets readers work while a writer commits; the mode is stored in the file itself.
@@ -76,7 +96,7 @@ extension Application {
                 }
             }
         }
-        try await autoMigrate()
+        try await migrateOnce()
         try await ServerSecret.load(self)
         try await RankingCheck.fillIfEmpty(self)
         try await CotationGridFingerprint.verify(self)

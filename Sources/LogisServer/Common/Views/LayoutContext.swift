@@ -34,6 +34,9 @@ struct LayoutContext: Encodable {
     let csrf: String
     let version: String
     let path: String
+    /// Agents work on wide screens (lists, files side by side): their pages use the width; the
+    /// applicant's pages keep a reading measure, on a phone and on a desk alike.
+    let wide: Bool
 }
 
 extension Request {
@@ -45,6 +48,7 @@ extension Request {
                 .init(
                     displayName: $0.displayName, roleLabel: $0.role.label, role: $0.role.rawValue, can: .init($0.role))
             },
-            csrf: csrfToken, version: LogisVersion.current, path: url.path)
+            csrf: csrfToken, version: LogisVersion.current, path: url.path,
+            wide: account.map { $0.role != .demandeur } ?? false)
     }
 }
