@@ -77,12 +77,14 @@ enum RequestCotation {
     /// written only if it differs. True when the score or grid changed.
     @discardableResult
     static func recompute(
-        _ request: HousingRequest, on day: CalendarDate, app: Application, db: any Database
+        _ request: HousingRequest, on day: CalendarDate, app: Application, db: any Database,
+        livesInTerritory known: Bool? = nil
     ) async throws -> Bool {
         guard request.status != .brouillon, let territory = try await request.$territory.get(on: db),
             let grid = app.cotationGridVersions.inForce(territory.cotationGrid ?? "", on: day)
         else { return false }
-        let resident = try await livesInTerritory(request, on: db)
+        let resident: Bool
+        if let known { resident = known } else { resident = try await livesInTerritory(request, on: db) }
         let facts = try Self.facts(of: request, today: day, livesInTerritory: resident)
         let score = grid.total(facts)
         let hash = CotationGridFingerprint.of(grid.grid)

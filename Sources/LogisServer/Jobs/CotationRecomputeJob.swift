@@ -7,7 +7,7 @@ import SQLKit
 /// grows by the month and a new grid version comes into force on its date, so yesterday's score
 /// may be stale without anyone touching the file. A request is saved only when its score, grid
 /// version or pending criteria changed: the ranking rows (rewritten on each save) move only then.
-struct CotationRecomputeJob: DailyJob {
+struct CotationRecomputeJob: PagedDailyJob {
     var name: String { "cotation-recompute" }
 
     /// The statuses whose score ranks them (`RankingTable.rankedStatuses`) or is shown to them.
@@ -19,6 +19,24 @@ struct CotationRecomputeJob: DailyJob {
             .sort(\.$id).limit(limit)
         if let cursor { query.filter(\.$id > cursor) }
         return try await query.all().map { try $0.requireID() }
+    }
+
+    /// A page of requests read in one query, their territories' communes read once.
+    func handle(page items: [UUID], context: JobContext, on db: any Database) async throws -> Int {
+        let requests = try await HousingRequest.query(on: db).filter(\.$id ~~ items)
+            .filter(\.$status ~~ Self.scored).with(\.$territory).all()
+        var communes: [UUID: [Commune]] = [:]
+        for territory in Set(requests.compactMap { $0.$territory.id }) {
+            communes[territory] = try await Commune.query(on: db).filter(\.$territory.$id == territory).all()
+        }
+        for request in requests {
+            let resident = request.$territory.id.flatMap { communes[$0] }.map {
+                RequestCotation.lives(in: $0, form: request.form)
+            }
+            try await RequestCotation.recompute(
+                request, on: context.day, app: context.app, db: db, livesInTerritory: resident)
+        }
+        return 0
     }
 
     /// Returns 0: the job sends nothing. A changed score is visible in the request's row.

@@ -18,6 +18,15 @@ protocol DailyJob: Sendable {
     func handle(_ item: UUID, context: JobContext, on db: any Database) async throws -> Int
 }
 
+/// A job whose items are cheap one by one but many (every registered request): a whole page is
+/// handled in one transaction with the cursor, instead of one transaction per item. If the page
+/// fails, its items are handled one by one (`handle(_:context:on:)`), so one bad file is passed
+/// over as in any job.
+protocol PagedDailyJob: DailyJob {
+    /// Handles `items` (one page, ascending ids) in `db`; returns the number of messages queued.
+    func handle(page items: [UUID], context: JobContext, on db: any Database) async throws -> Int
+}
+
 /// What a run knows: the day it is for, the clock's instant, the previous day this job covered.
 struct JobContext: Sendable {
     let app: Application

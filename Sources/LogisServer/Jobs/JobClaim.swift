@@ -60,10 +60,13 @@ struct JobClaim: Sendable {
     /// Records one item done (or failed) and moves the cursor past it, in the item's own
     /// transaction: the work and the cursor commit together. Throws `leaseLost` when another
     /// instance took the run over, which rolls the item's work back.
-    func advance(past item: UUID, sent: Int, failed: Bool, now: Date, on db: any Database) async throws {
+    func advance(
+        past item: UUID, sent: Int, failed: Bool, now: Date, on db: any Database, processed: Int = 1
+    ) async throws {
         let held = try await ConditionalWrite.update(
             """
-            UPDATE job_runs SET cursor = \(bind: item), processed = processed + 1, sent = sent + \(bind: sent), \
+            UPDATE job_runs SET cursor = \(bind: item), processed = processed + \(bind: processed), \
+            sent = sent + \(bind: sent), \
             errors = errors + \(bind: failed ? 1 : 0), heartbeat_at = \(bind: now) \
             WHERE id = \(bind: runID) AND owner = \(bind: owner) AND status = \(bind: JobRun.Status.running.rawValue)
             """, on: db)

@@ -46,6 +46,15 @@ struct JobRunner: Sendable {
             while true {
                 let page = try await job.items(after: cursor, limit: pageSize, context: context)
                 guard !page.isEmpty else { break }
+                if let paged = job as? any PagedDailyJob, itemBudget == nil, !Task.isCancelled,
+                    let sent = try await handle(page: page, job: paged, claim: claim, context: context)
+                {
+                    report.processed += page.count
+                    report.sent += sent
+                    progress?(report.processed)
+                    cursor = page.last
+                    continue
+                }
                 for item in page {
                     // A shutdown stops between items, as a budget does: the cursor is saved, the
                     // lease runs out, and the next run (here or elsewhere) resumes after it.
@@ -89,6 +98,27 @@ struct JobRunner: Sendable {
         } catch {
             app.logger.error("job \(job.name): item \(item) failed: \(LogisError.code(of: error))")
             try await claim.advance(past: item, sent: 0, failed: true, now: app.clock.now, on: app.db)
+            return nil
+        }
+    }
+
+    /// A whole page and the cursor in one transaction; nil when it failed (the caller then
+    /// handles the page's items one by one).
+    private func handle(
+        page: [UUID], job: any PagedDailyJob, claim: JobClaim, context: JobContext
+    ) async throws -> Int? {
+        guard let last = page.last else { return 0 }
+        do {
+            return try await app.db.transaction { db in
+                let sent = try await job.handle(page: page, context: context, on: db)
+                try await claim.advance(
+                    past: last, sent: sent, failed: false, now: app.clock.now, on: db, processed: page.count)
+                return sent
+            }
+        } catch JobError.leaseLost {
+            throw JobError.leaseLost
+        } catch {
+            app.logger.warning("job \(job.name): a page failed (\(LogisError.code(of: error))), item by item now")
             return nil
         }
     }

@@ -15,10 +15,12 @@ final class CotationRecomputeJobTests: XCTestCase {
             let before = try await app.storedRequest(id)
             let score = try XCTUnwrap(before.score)
 
+            // Another request filed after it: with pages of one, the run crosses a page boundary.
+            _ = try await JobSupport.registeredRequest(app, on: "2025-04-20")
             app.clock = .fixed(try JobSupport.day("2025-06-15").startOfDayDate)
-            let report = try await JobSupport.run(CotationRecomputeJob(), app)
+            let report = try await JobSupport.run(CotationRecomputeJob(), app, pageSize: 1)
             XCTAssertEqual(report.outcome, .done)
-            XCTAssertGreaterThan(report.processed, 0)
+            XCTAssertGreaterThanOrEqual(report.processed, 2)
             let after = try await app.storedRequest(id)
             XCTAssertEqual(after.score, score + 3, "1 point per month, 3 months")
             let ranked = try await rankingScores(of: id, app)
