@@ -54,6 +54,7 @@ extension Application {
             M0025CreateRequestNameWords(),
             M0026AddPaperReceivedOn(),
             M0027AddPendingCriteria(),
+            M0030AddSatisfactionColumns(),
         ]
     }
 

@@ -1,0 +1,70 @@
+import Fluent
+import Foundation
+import LogisCore
+import Vapor
+
+/// What a figure is computed over: one territory (or all), one commune by INSEE code (or all),
+/// one calendar year for the flows (attributions, renewals, striking-offs). Stock and pending
+/// requests are counted as they stand today.
+struct ObservatoryFilter: Sendable, Equatable {
+    var territoryID: UUID?
+    var territorySlug: String?
+    var communeCode: String?
+    var year: Int
+    /// For labels: the territory's and the commune's names.
+    var territoryName: String?
+    var communeName: String?
+
+    /// The first and the following 1 January, as `YYYY-MM-DD` strings compared with date columns.
+    var yearStart: String { String(format: "%04d-01-01", year) }
+    var yearEnd: String { String(format: "%04d-01-01", year + 1) }
+
+    struct Query: Decodable {
+        var territoire: String?
+        var commune: String?
+        var annee: String?
+    }
+
+    static let invalid = LogisError(
+        .badRequest, code: .invalidStatisticsFilter,
+        message:
+            "Filtre invalide : la commune est un code INSEE à 5 caractères et l’année est comprise entre 2000 et l’année en cours."
+    )
+
+    /// Reads `?territoire=slug&commune=INSEE&annee=YYYY`; empty fields mean « all » and this year.
+    /// `scope` is the only territory the reader may see (an EPCI administrator's), nil for all.
+    static func parse(_ req: Request, scope: UUID?) async throws -> ObservatoryFilter {
+        let query = (try? req.query.decode(Query.self)) ?? Query()
+        let thisYear = req.today.year
+        var filter = ObservatoryFilter(year: thisYear)
+        if let text = query.annee?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+            guard let year = Int(text), (2000...thisYear).contains(year) else { throw invalid }
+            filter.year = year
+        }
+        if let code = query.commune?.trimmingCharacters(in: .whitespaces).uppercased(), !code.isEmpty {
+            guard code.count == 5, code.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "A" || $0 == "B") })
+            else { throw invalid }
+            filter.communeCode = code
+            filter.communeName = try await Commune.query(on: req.db).filter(\.$inseeCode == code).first()?.name
+        }
+        if let slug = query.territoire?.trimmingCharacters(in: .whitespaces), !slug.isEmpty {
+            guard slug.count <= 80,
+                let territory = try await Territory.query(on: req.db).filter(\.$slug == slug).first()
+            else {
+                throw LogisError(
+                    .notFound, code: .territoryNotFound, message: "Ce territoire n’existe pas dans Logis.")
+            }
+            filter.territoryID = try territory.requireID()
+            filter.territorySlug = slug
+            filter.territoryName = territory.name
+        }
+        if let scope {
+            guard filter.territoryID == nil || filter.territoryID == scope else { throw LogisError.forbidden }
+            filter.territoryID = scope
+            let territory = try await Territory.find(scope, on: req.db)
+            filter.territorySlug = territory?.slug
+            filter.territoryName = territory?.name
+        }
+        return filter
+    }
+}
