@@ -43,11 +43,11 @@ enum DemoRequests {
             request.renewals = households.chance(95) ? years : max(0, years - 1)
             // Older paper requests had their attestation sent; the most recent still wait in the queue.
             if filed.days(since: today) < -40 { request.attestationSentAt = filed.startOfDayDate }
-            // Seed 003: about 5 pending requests for 1 attribution a year in Petite Camargue. About
-            // three requests in ten filed more than three months ago were satisfied within the last
+            // Seed 003: about 5 pending requests for 1 attribution a year in Petite Camargue. About one
+            // request in four filed more than three months ago was satisfied within the last
             // two years, which gives the observatory that ratio and applicants an average wait.
             let age = today.dayNumber - filed.dayNumber
-            if age > 90, households.chance(30) {
+            if age > 90, households.chance(24) {
                 request.status = .satisfaite
                 request.radiationMotif = RadiationMotif.attribution.rawValue
                 request.radiatedAt = today.adding(days: -households.int(0...min(729, age - 90))).startOfDayDate

@@ -11,6 +11,9 @@ enum FigureChart {
     static let red = "#a4161a"
     /// Charts of long lists stop here; the table and the CSV have every row.
     static let maxBars = 40
+    static let shortMonths = [
+        "janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.", "août", "sept.", "oct.", "nov.", "déc.",
+    ]
 
     static func svg(_ table: FigureTable, id: String) -> String {
         switch table.figure.chart {
@@ -21,7 +24,9 @@ enum FigureChart {
             return horizontalBars(table, bars: Array(bars), id: id, unit: table.columns.first?.label ?? "")
         case .columnBars:
             guard let row = table.rows.first else { return "" }
-            let bars = zip(table.columns, row.cells).map { ($0.label, $1) }
+            let bars = table.figure.chartColumns.filter { $0 < row.cells.count }.map {
+                (table.columns[$0].label, row.cells[$0])
+            }
             return horizontalBars(table, bars: bars, id: id, unit: "")
         case .lines:
             return lines(table, id: id)
@@ -35,7 +40,7 @@ enum FigureChart {
     private static func horizontalBars(
         _ table: FigureTable, bars: [(String, FigureCell)], id: String, unit: String
     ) -> String {
-        let labelWidth = 200.0
+        let labelWidth = 230.0
         let valueWidth = 60.0
         let rowHeight = 26.0
         let height = Double(bars.count) * rowHeight + 10
@@ -60,7 +65,7 @@ enum FigureChart {
 
     private static func lines(_ table: FigureTable, id: String) -> String {
         let left = 50.0
-        let right = 20.0
+        let right = 30.0
         let top = 36.0
         let plot = 200.0
         let height = top + plot + 40
@@ -76,7 +81,8 @@ enum FigureChart {
         }
         for (index, row) in table.rows.enumerated() {
             let x = left + Double(index) * step
-            body += text(x: x, y: top + plot + 18, anchor: "middle", String(row.label.prefix(4)))
+            let month = index < shortMonths.count ? shortMonths[index] : row.label
+            body += text(x: x, y: top + plot + 18, anchor: "middle", month)
         }
         let styles = [(blue, ""), (red, " stroke-dasharray=\"6 4\"")]
         var legend = ""
@@ -121,7 +127,7 @@ enum FigureChart {
     }
 
     private static func shorten(_ label: String) -> String {
-        label.count > 28 ? String(label.prefix(27)) + "…" : label
+        label.count > 31 ? String(label.prefix(30)) + "…" : label
     }
 
     static func format(_ value: Double) -> String { String(format: "%.1f", value) }

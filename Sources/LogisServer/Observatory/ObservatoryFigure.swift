@@ -92,6 +92,16 @@ enum ObservatoryFigure: String, CaseIterable, Sendable, Encodable {
         }
     }
 
+    /// For a single-row figure, the columns drawn side by side (same unit): the counts for the
+    /// pressure, the two waits for the delay; the table has every column.
+    var chartColumns: [Int] {
+        switch self {
+        case .pressure: [0, 1]
+        case .wait: [1, 2]
+        default: Array(columns.indices)
+        }
+    }
+
     /// Figures whose rows come from a GROUP BY that may be long (every commune, every bailleur):
     /// read and written in pages.
     var isPaged: Bool {
