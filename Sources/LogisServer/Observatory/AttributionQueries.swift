@@ -69,22 +69,22 @@ extension ObservatoryQueries {
 
     /// The three quartile thresholds of income per unit among the territory's pending requests
     /// (the commune filter does not apply: the legal quartile is the territory's); nil with
-    /// fewer than 4 known incomes.
+    /// fewer than 4 known incomes. One sort: the rows at positions ⌊k·n/4⌋ (k = 1, 2, 3, from 0)
+    /// are picked by their row number.
     func quartileThresholds() async throws -> [Int]? {
         let from: SQLQueryString =
             "FROM housing_requests h WHERE \(Self.pending) AND h.income_rfr IS NOT NULL"
             + territory("h.territory_id")
         let known = try await sql.raw("SELECT COUNT(*) AS n " + from).first(decoding: Count.self)?.n ?? 0
         guard known >= 4 else { return nil }
-        var thresholds: [Int] = []
-        for quarter in 1...3 {
-            let row = try await sql.raw(
-                "SELECT \(Self.incomePerUnit) AS n " + from
-                    + " ORDER BY \(Self.incomePerUnit) LIMIT 1 OFFSET \(bind: known * quarter / 4)"
-            ).first(decoding: Count.self)
-            thresholds.append(row?.n ?? 0)
-        }
-        return thresholds
+        let positions = (1...3).map { known * $0 / 4 + 1 }
+        let rows = try await sql.raw(
+            "SELECT ranked.n AS n FROM (SELECT \(Self.incomePerUnit) AS n, "
+                + "ROW_NUMBER() OVER (ORDER BY \(Self.incomePerUnit)) AS position " + from
+                + ") ranked WHERE ranked.position IN (\(binds: positions)) ORDER BY ranked.position"
+        ).all(decoding: Count.self)
+        let thresholds = rows.compactMap(\.n)
+        return thresholds.count == 3 ? thresholds : nil
     }
 
     struct Bucket: Decodable {
