@@ -61,10 +61,11 @@ extension FigureRow {
         for (index, column) in columns.enumerated() where index < cells.count {
             switch column.unit {
             case .dwellings: break
-            case .households: hidden[index] = (cells[index].value ?? 0) < FigureCell.smallCell
+            // A value that does not exist (a month to come) tells nothing about anyone.
+            case .households: hidden[index] = cells[index].value.map { $0 < FigureCell.smallCell } ?? false
             case .derived(let sources):
                 hidden[index] = sources.contains { source in
-                    source < cells.count && (cells[source].value ?? 0) < FigureCell.smallCell
+                    source < cells.count && (cells[source].value.map { $0 < FigureCell.smallCell } ?? false)
                 }
             }
         }

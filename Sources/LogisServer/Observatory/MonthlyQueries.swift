@@ -45,6 +45,11 @@ extension ObservatoryQueries {
         let byMonth = Dictionary(counts.map { ($0.month, $0) }, uniquingKeysWith: { first, _ in first })
         return (1...12).map { index in
             let row = byMonth[index]
+            guard index <= filter.lastMonth else {
+                return FigureRow(
+                    code: String(format: "%04d-%02d", year, index), label: "\(Self.monthNames[index - 1]) \(year)",
+                    values: [nil, nil])
+            }
             return FigureRow(
                 code: String(format: "%04d-%02d", year, index), label: "\(Self.monthNames[index - 1]) \(year)",
                 values: [Double(row?.renewals ?? 0), Double(row?.strikes ?? 0)])

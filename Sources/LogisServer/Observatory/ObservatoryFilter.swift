@@ -14,6 +14,8 @@ struct ObservatoryFilter: Sendable, Equatable {
     /// For labels: the territory's and the commune's names.
     var territoryName: String?
     var communeName: String?
+    /// The last month of the year that has begun (12 for a past year): later months have no figure.
+    var lastMonth = 12
 
     /// The first and the following 1 January, as `YYYY-MM-DD` strings compared with date columns.
     var yearStart: String { String(format: "%04d-01-01", year) }
@@ -41,6 +43,7 @@ struct ObservatoryFilter: Sendable, Equatable {
             guard let year = Int(text), (2000...thisYear).contains(year) else { throw invalid }
             filter.year = year
         }
+        if filter.year == thisYear { filter.lastMonth = req.today.month }
         if let code = query.commune?.trimmingCharacters(in: .whitespaces).uppercased(), !code.isEmpty {
             guard code.count == 5, code.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "A" || $0 == "B") })
             else { throw invalid }

@@ -113,6 +113,8 @@ final class ObservatoryFiguresTests: XCTestCase {
             XCTAssertEqual(monthly.values("2026-05"), [0, 1])
             XCTAssertEqual(monthly.rows.compactMap { $0.values[0].value }.reduce(0, +), 2)
             XCTAssertEqual(monthly.rows.first?.label, "janvier 2026")
+            XCTAssertEqual(
+                monthly.values("2026-07"), [nil, nil], "the clock is in June: months to come are empty, not 0")
             let everywhere = try await figure(app, "renewals-and-strike-offs?annee=2026", as: admin)
             XCTAssertEqual(everywhere.values("2026-03"), [3, 0])
             let before = try await figure(
