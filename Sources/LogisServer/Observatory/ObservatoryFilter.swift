@@ -30,7 +30,7 @@ struct ObservatoryFilter: Sendable, Equatable {
     static let invalid = LogisError(
         .badRequest, code: .invalidStatisticsFilter,
         message:
-            "Filtre invalide : la commune est un code INSEE à 5 caractères et l’année est comprise entre 2000 et l’année en cours."
+            "Filtre invalide : la commune est un code INSEE à 5 caractères et l’année est comprise entre 2000 et 2100."
     )
 
     /// Reads `?territoire=slug&commune=INSEE&annee=YYYY`; empty fields mean « all » and this year.
@@ -40,10 +40,12 @@ struct ObservatoryFilter: Sendable, Equatable {
         let thisYear = req.today.year
         var filter = ObservatoryFilter(year: thisYear)
         if let text = query.annee?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            guard let year = Int(text), (2000...thisYear).contains(year) else { throw invalid }
+            // Any year the API document allows: a year to come has no flow yet, not an error.
+            guard let year = Int(text), (2000...2100).contains(year) else { throw invalid }
             filter.year = year
         }
         if filter.year == thisYear { filter.lastMonth = req.today.month }
+        if filter.year > thisYear { filter.lastMonth = 0 }
         if let code = query.commune?.trimmingCharacters(in: .whitespaces).uppercased(), !code.isEmpty {
             guard code.count == 5, code.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "A" || $0 == "B") })
             else { throw invalid }
