@@ -33,20 +33,25 @@ struct ObservatoryFilter: Sendable, Equatable {
             "Filtre invalide : la commune est un code INSEE à 5 caractères et l’année est comprise entre 2000 et 2100."
     )
 
-    /// Reads `?territoire=slug&commune=INSEE&annee=YYYY`; empty fields mean « all » and this year.
+    /// Reads `?territoire=slug&commune=INSEE&annee=YYYY`: an empty territory or commune means
+    /// « all », no year this year.
     /// `scope` is the only territory the reader may see (an EPCI administrator's), nil for all.
     static func parse(_ req: Request, scope: UUID?) async throws -> ObservatoryFilter {
-        let query = (try? req.query.decode(Query.self)) ?? Query()
+        guard let query = try? req.query.decode(Query.self) else { throw invalid }
         let thisYear = req.today.year
         var filter = ObservatoryFilter(year: thisYear)
-        if let text = query.annee?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        // Read as the API document states them, without trimming: 4 digits, 5 INSEE characters.
+        if let text = query.annee {
+            guard text.count == 4, text.allSatisfy({ $0.isASCII && $0.isNumber }), let year = Int(text),
+                (2000...2100).contains(year)
+            else { throw invalid }
             // Any year the API document allows: a year to come has no flow yet, not an error.
-            guard let year = Int(text), (2000...2100).contains(year) else { throw invalid }
             filter.year = year
         }
         if filter.year == thisYear { filter.lastMonth = req.today.month }
         if filter.year > thisYear { filter.lastMonth = 0 }
-        if let code = query.commune?.trimmingCharacters(in: .whitespaces).uppercased(), !code.isEmpty {
+        // Empty is « toutes les communes », as the page's form sends it.
+        if let code = query.commune?.uppercased(), !code.isEmpty {
             guard code.count == 5, code.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "A" || $0 == "B") })
             else { throw invalid }
             filter.communeCode = code

@@ -145,7 +145,10 @@ final class ObservatoryFiguresTests: XCTestCase {
     func testABadFilterIsAFrenchErrorNotAServerError() async throws {
         try await withApp(demo: true) { app in
             let admin = try await Self.adminToken(app)
-            for query in ["annee=1850", "annee=2101", "annee=deux-mille", "commune=<script>", "commune=123456"] {
+            for query in [
+                "annee=1850", "annee=2101", "annee=deux-mille", "annee=+2026", "annee=", "commune=<script>",
+                "commune=123456",
+            ] {
                 try await app.send(
                     .GET, "api/v1/stats/pressure?\(query)",
                     beforeRequest: { $0.headers.bearerAuthorization = .init(token: admin) }
