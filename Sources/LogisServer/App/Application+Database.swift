@@ -56,6 +56,7 @@ extension Application {
             M0027AddPendingCriteria(),
             M0028AddMessageChannels(),
             M0029CreateStatisticsSnapshots(),
+            M0030AddSatisfactionColumns(),
             M0032AddConditionDates(),
         ]
     }

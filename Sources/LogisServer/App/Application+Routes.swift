@@ -36,6 +36,7 @@ extension Application {
         try register(collection: CaleolPagesController())
         try register(collection: JobsAdminController())
         try register(collection: EpciHomeController())
+        try register(collection: ObservatoryController())
         try register(collection: LegalPagesController(notice: settings.legalNotice))
         try register(collection: APIDocsController(resourcesDirectory: directory.resourcesDirectory))
         allowedMethods = AllowedMethods(routes: routes.all)

@@ -43,19 +43,41 @@ enum DemoRequests {
             request.renewals = households.chance(95) ? years : max(0, years - 1)
             // Older paper requests had their attestation sent; the most recent still wait in the queue.
             if filed.days(since: today) < -40 { request.attestationSentAt = filed.startOfDayDate }
-            // About one request in eight was satisfied after a wait: the average wait shown to applicants.
-            if households.chance(12) {
+            // Seed 003: about 5 pending requests for 1 attribution a year in Petite Camargue. About one
+            // request in four filed more than three months ago was satisfied within the last
+            // two years, which gives the observatory that ratio and applicants an average wait.
+            let age = today.dayNumber - filed.dayNumber
+            if age > 90, households.chance(24) {
                 request.status = .satisfaite
                 request.radiationMotif = RadiationMotif.attribution.rawValue
-                let waited = filed.adding(days: households.int(90...900))
-                request.radiatedAt = min(waited, today).startOfDayDate
+                request.radiatedAt = today.adding(days: -households.int(0...min(729, age - 90))).startOfDayDate
             } else {
                 try request.apply(.activate, by: .registeringDesk)
             }
             request.syncSearchColumns()
             try await request.save(on: app.db)
             try await RequestCotation.refresh(request, on: app.db, app: app)
+            try await renewalEvents(of: request, filed: filed, today: today, on: app.db)
         }
+    }
+
+    /// One timeline line per renewal, three weeks before each anniversary, so the observatory's
+    /// monthly series has something to show.
+    private static func renewalEvents(
+        of request: HousingRequest, filed: CalendarDate, today: CalendarDate, on db: any Database
+    ) async throws {
+        guard request.renewals > 0 else { return }
+        let events = try (1...request.renewals).compactMap { year -> RequestEvent? in
+            let day = filed.adding(years: year).adding(days: -21)
+            guard day <= today else { return nil }
+            let event = RequestEvent(
+                requestID: try request.requireID(), kind: .renewed, label: "Demande renouvelée ; ancienneté conservée.",
+                actor: nil)
+            event.occurredAt = day.startOfDayDate
+            return event
+        }
+        guard !events.isEmpty else { return }
+        try await events.create(on: db)
     }
 
     private static func demoAgent(on db: any Database) async throws -> Account? {

@@ -108,6 +108,10 @@ extension HousingRequest {
         waitedMonths =
             status == .satisfaite
             ? filed.flatMap { first in radiatedAt.map { first.fullMonths(until: CalendarDate.today(now: $0)) } } : nil
+        let satisfaction = SatisfactionColumns(
+            firstFiledOn: firstFiledOn, satisfiedAt: status == .satisfaite ? radiatedAt : nil)
+        satisfiedOn = satisfaction.satisfiedOn
+        waitedDays = satisfaction.waitedDays
         guard let applicant = form.applicant else { return }
         searchName = RequestSearch.nameTokens(
             [applicant.lastName, applicant.birthName, applicant.firstName])

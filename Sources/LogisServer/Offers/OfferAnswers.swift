@@ -149,6 +149,8 @@ enum OfferAnswers {
                 try request.apply(.lease, by: actor.role.requestActor)
                 request.radiationMotif = RadiationMotif.attribution.rawValue
                 request.radiatedAt = req.now
+                // The wait columns read the satisfaction's date, set only now.
+                request.syncSearchColumns()
                 try await request.save(on: db)
                 try await RequestEvent(
                     requestID: record.requestID, kind: .offer,

@@ -62,6 +62,9 @@ final class HousingRequest: Model, @unchecked Sendable {
     @OptionalField(key: "strike_off_on") var strikeOffOn: String?
     /// Whole months from the first filing to the satisfaction, for the average wait shown.
     @OptionalField(key: "waited_months") var waitedMonths: Int?
+    /// `YYYY-MM-DD` (Paris) of the satisfaction and the days waited since the first filing (M0030).
+    @OptionalField(key: "satisfied_on") var satisfiedOn: String?
+    @OptionalField(key: "waited_days") var waitedDays: Int?
     /// Set when retention removed the household's identity (docs/rules/retention.md).
     @OptionalField(key: "anonymised_at") var anonymisedAt: Date?
     /// Offers refused or left unanswered (M0017): the cotation grid may count them.

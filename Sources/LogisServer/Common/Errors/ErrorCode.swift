@@ -46,6 +46,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case invalidResidence = "invalid_residence"
     case invalidSessionDate = "invalid_session_date"
     case invalidSessionMode = "invalid_session_mode"
+    case invalidStatisticsFilter = "invalid_statistics_filter"
     case invalidStatus = "invalid_status"
     case invalidTransition = "invalid_transition"
     case justificationTooLong = "justification_too_long"
