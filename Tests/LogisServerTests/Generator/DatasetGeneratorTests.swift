@@ -56,9 +56,12 @@ final class DatasetGeneratorTests: XCTestCase {
     func testTheSameSeedWritesTheSameRowsAndAnotherSeedOtherRows() async throws {
         var first: [String] = []
         var other: [String] = []
+        var households: [String] = []
+        var otherHouseholds: [String] = []
         try await withApp { app in
             try await generate(app, options(seed: 7))
             first = try await dump(app)
+            households = try await self.households(app)
         }
         try await withApp { app in
             try await generate(app, options(seed: 7))
@@ -68,9 +71,29 @@ final class DatasetGeneratorTests: XCTestCase {
         try await withApp { app in
             try await generate(app, options(seed: 8))
             other = try await dump(app)
+            otherHouseholds = try await self.households(app)
         }
         XCTAssertGreaterThan(first.count, 900)
         XCTAssertEqual(Set(first).intersection(other).count, 0, "seed 8 repeated rows of seed 7")
+        // Not only other ids: other households.
+        XCTAssertLessThan(Set(households).intersection(otherHouseholds).count, 10)
+    }
+
+    /// The households without their ids: name, filing date, income, score.
+    private func households(_ app: Application) async throws -> [String] {
+        let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+        struct Row: Decodable {
+            let name: String?
+            let filed: String?
+            let income: Int?
+            let score: Int?
+        }
+        return try await sql.raw(
+            "SELECT search_name AS name, first_filed_on AS filed, income_rfr AS income, score FROM housing_requests"
+        )
+        .all(decoding: Row.self).map {
+            "\($0.name ?? "")|\($0.filed ?? "")|\($0.income ?? 0)|\($0.score ?? 0)"
+        }
     }
 
     func testAnInterruptedRunCarriesOnToTheSameDataset() async throws {
