@@ -113,5 +113,7 @@ extension Application {
         asyncCommands.use(LogisCheckCommand(), as: "check")
         asyncCommands.use(LogisImportCommand(), as: "import")
         asyncCommands.use(LogisJobsCommand(), as: "jobs")
+        asyncCommands.use(LogisGenerateCommand(), as: "generate")
+        asyncCommands.use(LogisBenchCommand(), as: "bench")
     }
 }

@@ -1,0 +1,138 @@
+import Fluent
+import Foundation
+import LogisCore
+import SQLKit
+import Vapor
+
+/// `logis generate`: a synthetic register of any size in the configured database. Rows are
+/// built from (seed, index) alone and written in batches, each batch (requests with their
+/// wishes, ranking rows and name words) in one transaction, in index order. So the rows present
+/// are always a prefix of the dataset: a rerun finds where it stopped by a binary search over
+/// the ids (a few primary-key probes) and carries on.
+struct DatasetGenerator {
+    struct Options: Sendable {
+        var requests: Int
+        var dwellings: Int
+        var territories: Int
+        var seed: UInt64
+        var batchSize = 1_000
+        /// Tests: stop after this many request batches, as an interrupted run would.
+        var stopAfterBatches: Int?
+        var showProgress = true
+    }
+
+    struct Report: Sendable, Equatable {
+        var requestsFound = 0
+        var requestsWritten = 0
+        var dwellingsFound = 0
+        var dwellingsWritten = 0
+    }
+
+    let app: Application
+    let options: Options
+
+    func run() async throws -> Report {
+        guard let sql = app.db as? any SQLDatabase else {
+            throw ConfigurationError(message: "logis generate demande une base SQL.")
+        }
+        let seed = options.seed
+        let directory = try await GeneratedDirectory.load(territories: options.territories, seed: seed, on: app.db)
+        var report = Report()
+        let stockBatch = max(GeneratedStockBatch.perResidence, options.batchSize * 2 / 25 * 25)
+        report.dwellingsFound = try await Self.firstMissing(
+            options.dwellings, table: StockDwelling.schema, on: sql
+        ) { GeneratedStockBatch.dwellingID(seed: seed, index: $0) }
+        // A batch is whole or absent, so the prefix ends on a batch boundary unless sizes changed.
+        report.dwellingsFound -= report.dwellingsFound % GeneratedStockBatch.perResidence
+        var stockProgress = GeneratorProgress(
+            label: "logements", total: options.dwellings, alreadyDone: report.dwellingsFound)
+        var start = report.dwellingsFound
+        while start < options.dwellings {
+            let range = start..<min(options.dwellings, start + stockBatch)
+            let batch = GeneratedStockBatch.build(range, seed: seed, directory: directory)
+            try await app.db.transaction { db in try await batch.write(on: db as! any SQLDatabase) }
+            start = range.upperBound
+            report.dwellingsWritten += range.count
+            if options.showProgress { stockProgress.update(start) }
+        }
+        try await generateRequests(directory: directory, sql: sql, report: &report)
+        return report
+    }
+
+    private func generateRequests(
+        directory: GeneratedDirectory, sql: any SQLDatabase, report: inout Report
+    )
+        async throws
+    {
+        let seed = options.seed
+        report.requestsFound = try await Self.firstMissing(options.requests, table: HousingRequest.schema, on: sql) {
+            GeneratedRequestBatch.requestID(seed: seed, index: $0)
+        }
+        var scoring: [String: GeneratedRequestBatch.Scoring] = [:]
+        for key in Set(directory.places.map(\.gridKey)) {
+            let grid = app.cotationGrids[key]
+            scoring[key] = .init(grid: grid, gridHash: grid.map { CotationGridFingerprint.of($0.grid) })
+        }
+        let scores = scoring
+        let context = app.rankingContext
+        let size = options.batchSize
+        let total = options.requests
+        var progress = GeneratorProgress(label: "demandes", total: total, alreadyDone: report.requestsFound)
+        func build(_ start: Int) -> Task<GeneratedRequestBatch, any Error>? {
+            guard start < total else { return nil }
+            let range = start..<min(total, start + size)
+            return Task.detached {
+                try GeneratedRequestBatch.build(
+                    range, seed: seed, directory: directory, scoring: scores, context: context)
+            }
+        }
+        // The next batch is built on the other core while this one is written.
+        var start = report.requestsFound
+        var pending = build(start)
+        var batches = 0
+        while let task = pending {
+            let batch = try await task.value
+            let written = batch.requests.count
+            pending = options.stopAfterBatches.map { batches + 1 >= $0 } == true ? nil : build(start + written)
+            try await app.db.transaction { db in try await batch.write(on: db as! any SQLDatabase) }
+            start += written
+            batches += 1
+            report.requestsWritten += written
+            if options.showProgress { progress.update(start) }
+        }
+        try await raiseNUDCounters(directory: directory, sql: sql)
+    }
+
+    /// A desk of a generated territory that registers a request this month must not reuse a
+    /// generated sequence: its counter starts after the largest.
+    private func raiseNUDCounters(directory: GeneratedDirectory, sql: any SQLDatabase) async throws {
+        let today = app.clock.today
+        let highest = (options.requests + directory.places.count - 1) / directory.places.count
+        for departement in Set(directory.places.map(\.departement)).sorted() {
+            let key = "\(departement)-\(today.year)-\(today.month)"
+            try await sql.raw(
+                """
+                INSERT INTO nud_counters (counter_key, last_value) VALUES (\(bind: key), \(bind: highest)) \
+                ON CONFLICT (counter_key) DO UPDATE SET last_value = \
+                CASE WHEN nud_counters.last_value < excluded.last_value THEN excluded.last_value \
+                ELSE nud_counters.last_value END
+                """
+            ).run()
+        }
+    }
+
+    /// The number of leading rows of the dataset already written (rows `0..<n` exist, `n` not).
+    static func firstMissing(
+        _ count: Int, table: String, on sql: any SQLDatabase, id: (Int) -> UUID
+    ) async throws -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let middle = (low + high) / 2
+            let found = try await sql.select().column(SQLLiteral.numeric("1")).from(table)
+                .where("id", .equal, id(middle)).first()
+            if found != nil { low = middle + 1 } else { high = middle }
+        }
+        return low
+    }
+}

@@ -1,0 +1,166 @@
+import Fluent
+import LogisCore
+import SQLKit
+import XCTVapor
+
+@testable import LogisServer
+
+/// `logis generate`: the same seed writes the same rows, an interrupted run carries on to the
+/// same dataset, and the application reads what it wrote (ranking table, pre-selection, search).
+final class DatasetGeneratorTests: XCTestCase {
+    static let today = try! CalendarDate(iso: "2026-11-28")
+
+    private func options(seed: UInt64, requests: Int = 300, stopAfter: Int? = nil) -> DatasetGenerator.Options {
+        var options = DatasetGenerator.Options(
+            requests: requests, dwellings: 150, territories: 2, seed: seed, batchSize: 100)
+        options.stopAfterBatches = stopAfter
+        options.showProgress = false
+        return options
+    }
+
+    @discardableResult
+    private func generate(
+        _ app: Application, _ options: DatasetGenerator.Options
+    ) async throws
+        -> DatasetGenerator.Report
+    {
+        app.clock = .fixed(Self.today.startOfDayDate)
+        return try await DatasetGenerator(app: app, options: options).run()
+    }
+
+    /// Every generated row of every table the generator writes, as text, in a fixed order.
+    private func dump(_ app: Application) async throws -> [String] {
+        let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+        var lines: [String] = []
+        let queries = [
+            "SELECT id, nud, status, score, search_name, first_filed_on, priorities, income_rfr FROM housing_requests ORDER BY id",
+            "SELECT request_id, commune_id, \"rank\" FROM request_wishes ORDER BY request_id, \"rank\"",
+            "SELECT request_id, commune_code, score, wished_typologies, eligible_financings FROM ranking_entries ORDER BY request_id, commune_code",
+            "SELECT request_id, word FROM request_name_words ORDER BY request_id, word",
+            "SELECT id, reference, typology, rent FROM dwellings ORDER BY id",
+            "SELECT id, insee_code FROM communes ORDER BY id",
+        ]
+        for query in queries {
+            for row in try await sql.raw("\(unsafeRaw: query)").all() {
+                let columns = row.allColumns.map { column in
+                    (try? row.decode(column: column, as: String?.self)).flatMap { $0 }
+                        ?? (try? row.decode(column: column, as: Int?.self)).flatMap { $0 }.map(String.init)
+                        ?? (try? row.decode(column: column, as: UUID.self))?.uuidString ?? "∅"
+                }
+                lines.append(columns.joined(separator: "|"))
+            }
+        }
+        return lines
+    }
+
+    func testTheSameSeedWritesTheSameRowsAndAnotherSeedOtherRows() async throws {
+        var first: [String] = []
+        var other: [String] = []
+        var households: [String] = []
+        var otherHouseholds: [String] = []
+        try await withApp { app in
+            try await generate(app, options(seed: 7))
+            first = try await dump(app)
+            households = try await self.households(app)
+        }
+        try await withApp { app in
+            try await generate(app, options(seed: 7))
+            let again = try await dump(app)
+            XCTAssertEqual(again, first)
+        }
+        try await withApp { app in
+            try await generate(app, options(seed: 8))
+            other = try await dump(app)
+            otherHouseholds = try await self.households(app)
+        }
+        XCTAssertGreaterThan(first.count, 900)
+        XCTAssertEqual(Set(first).intersection(other).count, 0, "seed 8 repeated rows of seed 7")
+        // Not only other ids: other households.
+        XCTAssertLessThan(Set(households).intersection(otherHouseholds).count, 10)
+    }
+
+    /// The households without their ids: name, filing date, income, score.
+    private func households(_ app: Application) async throws -> [String] {
+        let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+        struct Row: Decodable {
+            let name: String?
+            let filed: String?
+            let income: Int?
+            let score: Int?
+        }
+        return try await sql.raw(
+            "SELECT search_name AS name, first_filed_on AS filed, income_rfr AS income, score FROM housing_requests"
+        )
+        .all(decoding: Row.self).map {
+            "\($0.name ?? "")|\($0.filed ?? "")|\($0.income ?? 0)|\($0.score ?? 0)"
+        }
+    }
+
+    func testAnInterruptedRunCarriesOnToTheSameDataset() async throws {
+        var whole: [String] = []
+        try await withApp { app in
+            try await generate(app, options(seed: 11, requests: 450))
+            whole = try await dump(app)
+        }
+        try await withApp { app in
+            let cut = try await generate(app, options(seed: 11, requests: 450, stopAfter: 2))
+            XCTAssertEqual(cut.requestsWritten, 200)
+            let resumed = try await generate(app, options(seed: 11, requests: 450))
+            XCTAssertEqual(resumed.requestsFound, 200)
+            XCTAssertEqual(resumed.requestsWritten, 250)
+            XCTAssertEqual(resumed.dwellingsFound, 150)
+            XCTAssertEqual(resumed.dwellingsWritten, 0)
+            let again = try await generate(app, options(seed: 11, requests: 450))
+            XCTAssertEqual(
+                again, .init(requestsFound: 450, requestsWritten: 0, dwellingsFound: 150, dwellingsWritten: 0))
+            let count = try await HousingRequest.query(on: app.db).count()
+            XCTAssertEqual(count, 450)
+            let rows = try await dump(app)
+            XCTAssertEqual(rows, whole)
+        }
+    }
+
+    func testTheApplicationReadsTheGeneratedRegister() async throws {
+        try await withApp(demo: true) { app in
+            try await generate(app, options(seed: 3))
+            // The ranking rows are the ones the model middleware would have written.
+            let check = try await RankingCheck.run(on: app.db, context: app.rankingContext, repair: false)
+            XCTAssertGreaterThan(check.requestsChecked, 250)
+            XCTAssertEqual(check.differing, [])
+            XCTAssertEqual(check.orphanRows, 0)
+            // Every model decodes, with a valid NUD and a score.
+            let requests = try await HousingRequest.query(on: app.db).filter(\.$deskCode == "G0000").all()
+            XCTAssertEqual(requests.count, 150)
+            for request in requests {
+                XCTAssertNoThrow(try NUD(validating: XCTUnwrap(request.nud)))
+                XCTAssertNotNil(request.score)
+            }
+            // Pre-selection of generated dwellings finds generated candidates.
+            var candidates = 0
+            for index in 0..<25 {
+                let id = GeneratedStockBatch.dwellingID(seed: 3, index: index)
+                let found = try await StockDwelling.query(on: app.db).filter(\.$id == id).with(\.$residence).first()
+                let stock = try XCTUnwrap(found)
+                let commune = try await stock.residence.$commune.get(on: app.db)
+                let dwelling = try stock.coreDwelling(communeCode: XCTUnwrap(commune.inseeCode))
+                let rows = try await PreselectionQuery.top(3, for: dwelling, dwellingID: id, on: app.db)
+                let handWritten = try await PreselectionBench.handWritten(
+                    dwelling, limit: 3, on: XCTUnwrap(app.db as? any SQLDatabase))
+                XCTAssertEqual(rows.map(\.requestID), handWritten)
+                candidates += rows.count
+            }
+            XCTAssertGreaterThan(candidates, 0)
+            // The desk search finds a generated household by its name.
+            let someone = try XCTUnwrap(requests.first(where: { $0.status == .active }))
+            let account = try await Account.query(on: app.db).filter(\.$email == "admin@demo.logis.fr").first()
+            let admin = try XCTUnwrap(account)
+            let name = try XCTUnwrap(someone.form.applicant?.lastName)
+            let found = try await RequestSearch.run(
+                .init(
+                    text: name + " " + (someone.form.applicant?.firstName ?? ""), birthDate: "", commune: "", status: ""
+                ),
+                for: admin, on: app.db)
+            XCTAssertTrue(found.contains { $0.requestID == someone.id }, "\(name) not found")
+        }
+    }
+}
