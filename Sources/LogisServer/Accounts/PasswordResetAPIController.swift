@@ -39,8 +39,13 @@ struct PasswordResetAPIController: RouteCollection {
 
     func complete(req: Request) async throws -> HTTPStatus {
         let body = try req.content.decode(CompleteBody.self)
-        try await PasswordReset.complete(
-            token: body.token, password: body.password, confirmation: body.confirmation, on: req)
+        do {
+            try await PasswordReset.complete(
+                token: body.token, password: body.password, confirmation: body.confirmation, on: req)
+        } catch let failure as LogisError where failure.code == ErrorCode.linkUnknown.rawValue {
+            // On the API a token that names nothing is a resource not found; the page says 400.
+            throw LogisError(.notFound, code: .linkUnknown, message: failure.message)
+        }
         return .noContent
     }
 }

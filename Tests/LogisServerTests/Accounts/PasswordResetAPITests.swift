@@ -28,6 +28,13 @@ final class PasswordResetAPITests: XCTestCase {
             XCTAssertEqual(known, unknown)
             XCTAssertTrue(known.contains("\"link_sent\""), known)
 
+            let unknownToken = ["token": "inconnu", "password": "Nouveau-Logement-2026", "confirmation": "x"]
+            try await app.send(
+                .POST, "api/v1/password-resets/complete", beforeRequest: { try $0.content.encode(unknownToken) },
+                afterResponse: {
+                    XCTAssertEqual($0.status, .notFound)
+                    XCTAssertTrue($0.body.string.contains("\"link_unknown\""), $0.body.string)
+                })
             let path = try await app.linkPath(sentTo: "oubli@exemple.fr", template: "password-reset")
             let token = String(path.split(separator: "/").last ?? "")
             let body = ["token": token, "password": "Nouveau-Logement-2026", "confirmation": "Nouveau-Logement-2026"]
