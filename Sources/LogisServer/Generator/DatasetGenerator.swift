@@ -18,6 +18,9 @@ struct DatasetGenerator {
         var batchSize = 1_000
         /// Tests: stop after this many request batches, as an interrupted run would.
         var stopAfterBatches: Int?
+        /// PostgreSQL: set the secondary indexes aside during the load and build them once at the
+        /// end (`LoadIndexes`); on by default from this many requests to write.
+        var setIndexesAsideFrom = 100_000
         var showProgress = true
     }
 
@@ -55,7 +58,21 @@ struct DatasetGenerator {
             report.dwellingsWritten += range.count
             if options.showProgress { stockProgress.update(start) }
         }
+        let found = try await Self.firstMissing(options.requests, table: HousingRequest.schema, on: sql) {
+            GeneratedRequestBatch.requestID(seed: seed, index: $0)
+        }
+        // A killed load left indexes aside: it carries on without them, and rebuilds them after.
+        let leftAside = try await LoadIndexes.pending(on: sql)
+        if options.requests - found >= options.setIndexesAsideFrom || leftAside > 0 {
+            _ = try await LoadIndexes.setAside(on: sql)
+        }
         try await generateRequests(directory: directory, sql: sql, report: &report)
+        if options.stopAfterBatches == nil {
+            let show = options.showProgress
+            try await LoadIndexes.restore(on: sql) { name in
+                if show { FileHandle.standardError.write(Data("index \(name)…\n".utf8)) }
+            }
+        }
         return report
     }
 
