@@ -22,6 +22,13 @@ struct LogisGenerateCommand: AsyncCommand {
         @Option(name: "batch", help: "Demandes par transaction (défaut 1000).")
         var batch: Int?
 
+        @Flag(
+            name: "keep-indexes",
+            help:
+                "PostgreSQL : garder les index pendant le chargement "
+                + "(par défaut mis de côté à partir de 100 000 demandes).")
+        var keepIndexes: Bool
+
         init() {}
     }
 
@@ -31,10 +38,11 @@ struct LogisGenerateCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let requests = signature.requests ?? 20_000
-        let options = DatasetGenerator.Options(
+        var options = DatasetGenerator.Options(
             requests: requests, dwellings: signature.dwellings ?? requests * 2,
             territories: signature.territories ?? 1, seed: signature.seed ?? 42,
             batchSize: min(5_000, max(1, signature.batch ?? 1_000)))
+        if signature.keepIndexes { options.setIndexesAsideFrom = Int.max }
         guard options.requests >= 0, options.dwellings >= 0 else {
             context.console.error("Les nombres de demandes et de logements doivent être positifs.")
             throw LogisError.badRequest
