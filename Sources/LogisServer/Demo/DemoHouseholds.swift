@@ -3,25 +3,10 @@ import LogisCore
 
 /// Fictional households for the demo (DOMAIN.md §12: applicants in demo data are generated).
 /// A fixed seed makes every demo database the same.
-struct DemoHouseholds {
-    private var state: UInt64
+struct DemoHouseholds: SplitMix64 {
+    var state: UInt64
 
     init(seed: UInt64) { state = seed }
-
-    /// SplitMix64: small, fast and reproducible on every platform.
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    mutating func pick<T>(_ values: [T]) -> T { values[int(0...(values.count - 1))] }
 
     mutating func chance(_ percent: Int) -> Bool { int(1...100) <= percent }
 

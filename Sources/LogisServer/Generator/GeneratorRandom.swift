@@ -3,8 +3,8 @@ import Foundation
 /// SplitMix64 started from (seed, stream, index): every generated row draws from its own
 /// sequence, so row `i` is the same whichever batch writes it — a resumed run, a run cut
 /// into other batch sizes and a fresh one give identical data for the same seed.
-struct GeneratorRandom {
-    private var state: UInt64
+struct GeneratorRandom: SplitMix64 {
+    var state: UInt64
 
     enum Stream: UInt64 {
         case request = 1
@@ -19,20 +19,6 @@ struct GeneratorRandom {
         _ = next()
         state ^= next()
     }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        range.lowerBound + Int(next() % UInt64(range.count))
-    }
-
-    mutating func pick<T>(_ values: [T]) -> T { values[int(0...(values.count - 1))] }
 
     mutating func chance(_ percent: Double) -> Bool { Double(next() % 1_000_000) < percent * 10_000 }
 
