@@ -58,12 +58,12 @@ struct DatasetGenerator {
             report.dwellingsWritten += range.count
             if options.showProgress { stockProgress.update(start) }
         }
-        let found = try await Self.firstMissing(options.requests, table: HousingRequest.schema, on: sql) {
+        report.requestsFound = try await Self.firstMissing(options.requests, table: HousingRequest.schema, on: sql) {
             GeneratedRequestBatch.requestID(seed: seed, index: $0)
         }
         // A killed load left indexes aside: it carries on without them, and rebuilds them after.
         let leftAside = try await LoadIndexes.pending(on: sql)
-        if options.requests - found >= options.setIndexesAsideFrom || leftAside > 0 {
+        if options.requests - report.requestsFound >= options.setIndexesAsideFrom || leftAside > 0 {
             _ = try await LoadIndexes.setAside(on: sql)
         }
         try await generateRequests(directory: directory, sql: sql, report: &report)
@@ -76,15 +76,13 @@ struct DatasetGenerator {
         return report
     }
 
+    /// Writes the requests after `report.requestsFound` (the prefix already there).
     private func generateRequests(
         directory: GeneratedDirectory, sql: any SQLDatabase, report: inout Report
     )
         async throws
     {
         let seed = options.seed
-        report.requestsFound = try await Self.firstMissing(options.requests, table: HousingRequest.schema, on: sql) {
-            GeneratedRequestBatch.requestID(seed: seed, index: $0)
-        }
         var scoring: [String: GeneratedRequestBatch.Scoring] = [:]
         for key in Set(directory.places.map(\.gridKey)) {
             let grid = app.cotationGrids[key]

@@ -27,6 +27,15 @@ protocol PagedDailyJob: DailyJob {
     func handle(page items: [UUID], context: JobContext, on db: any Database) async throws -> Int
 }
 
+extension Territory {
+    /// A keyset page of territory ids, for the jobs whose items are the territories.
+    static func ids(after cursor: UUID?, limit: Int, on db: any Database) async throws -> [UUID] {
+        let query = Territory.query(on: db).field(\.$id).sort(\.$id).limit(limit)
+        if let cursor { query.filter(\.$id > cursor) }
+        return try await query.all().map { try $0.requireID() }
+    }
+}
+
 /// What a run knows: the day it is for, the clock's instant, the previous day this job covered.
 struct JobContext: Sendable {
     let app: Application

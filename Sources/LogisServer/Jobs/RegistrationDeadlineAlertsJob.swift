@@ -14,9 +14,7 @@ struct RegistrationDeadlineAlertsJob: DailyJob {
     static let horizonDays = 7
 
     func items(after cursor: UUID?, limit: Int, context: JobContext) async throws -> [UUID] {
-        let query = Territory.query(on: context.app.db).field(\.$id).sort(\.$id).limit(limit)
-        if let cursor { query.filter(\.$id > cursor) }
-        return try await query.all().map { try $0.requireID() }
+        try await Territory.ids(after: cursor, limit: limit, on: context.app.db)
     }
 
     func handle(_ item: UUID, context: JobContext, on db: any Database) async throws -> Int {
