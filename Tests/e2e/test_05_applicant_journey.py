@@ -318,6 +318,10 @@ def upload_pieces(driver, screenshot, axe_check, tmp_path) -> None:
     card = by_id(driver, f"piece-{FIRST_PIECE}")
     assert "Votre fichier est bien arrivé" in card.text, card.text
     assert card.find_element(By.CSS_SELECTOR, "p.badge").text.strip() == "En attente de vérification"
+    # The identity piece was given before the NUD: this file is its second side, added, not replacing.
+    files = [li.text for li in card.find_elements(By.CSS_SELECTOR, "ul.piece-files > li")]
+    assert [f.split(" ·")[0] for f in files] == ["Fichier 1", "Fichier 2"], files
+    assert "Ajouter un fichier à cette pièce" in card.text, card.text
     axe_check(driver, "pieces-deposee")
 
     # An HTML page renamed .pdf, for a piece not yet given (the identity pieces came before the NUD):

@@ -316,7 +316,7 @@ def test_guichet_paper_entry_duplicate_and_pieces(driver, screenshot, axe_check,
         assert deposit.text.strip().startswith("Déposer")
         click_and_wait(driver, deposit)
         assert path_of(driver) == f"/guichet/demandes/{first_id}?message=deposee", field_errors(driver)
-        assert piece_card(driver, label).find_elements(By.XPATH, ".//a[starts-with(normalize-space(), 'Voir la pièce')]")
+        assert piece_card(driver, label).find_elements(By.XPATH, ".//a[starts-with(normalize-space(), 'Voir le fichier 1')]")
     screenshot(driver, "79-pieces-deposees")
 
     (validated_code, validated_label), (refused_code, refused_label) = pieces

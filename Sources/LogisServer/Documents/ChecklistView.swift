@@ -19,6 +19,23 @@ struct ChecklistView: Content {
         let refusalLabel: String?
         let comment: String?
         let canUpload: Bool
+        /// The piece's files, first first (several for both sides of a card, three payslips…).
+        let files: [File]
+        /// Another file may be added (not validated, fewer than `PieceFileKey.maximumFiles`).
+        let canAddFile: Bool
+    }
+
+    struct File: Content {
+        let id: UUID
+        /// 1 for the first file of the piece.
+        let number: Int
+        let contentType: String
+        let size: Int
+        let uploadedAt: Date?
+        /// « Fichier 2 · PDF, 120 ko »
+        let label: String
+        /// « PDF, 120 ko »
+        let details: String
     }
 
     let checklist: [Item]
@@ -33,6 +50,14 @@ struct ChecklistView: Content {
         DocumentChecklist(for: try request.form.documentSituation(on: today)).pieces.first { Self.key(of: $0) == key }
     }
 
+    /// « PDF, 120 ko »: enough to tell the files of a piece apart on a phone.
+    static func fileDetails(_ document: RequestDocument) -> String {
+        let format = UploadedFileKind(rawValue: document.contentType)?.fileExtension.uppercased() ?? "fichier"
+        let kilobytes = max(1, (document.size + 512) / 1024)
+        let size = kilobytes >= 1024 ? "\(kilobytes / 1024) Mo" : "\(kilobytes) ko"
+        return "\(format), \(size)"
+    }
+
     static func build(
         for request: HousingRequest, on db: any Database, today: CalendarDate
     ) async throws
@@ -40,13 +65,19 @@ struct ChecklistView: Content {
     {
         let documents = try await RequestDocument.query(on: db).filter(\.$request.$id == (try request.requireID()))
             .all()
-        let byPiece = Dictionary(documents.map { ($0.piece, $0) }, uniquingKeysWith: { first, _ in first })
+        let byPiece = Dictionary(grouping: documents) { $0.pieceFile.piece }.mapValues {
+            $0.sorted { $0.pieceFile.part < $1.pieceFile.part }
+        }
         let names = request.form.personNames
         let pieces = DocumentChecklist(for: try request.form.documentSituation(on: today)).pieces
         let year = request.declarationYear(today: today)
         let items = pieces.map { piece -> Item in
             let key = Self.key(of: piece)
-            let document = byPiece[key]
+            let files = byPiece[key] ?? []
+            // A verdict is written on every file of the piece (DocumentReview): the files agree, and
+            // a refused one, should they not, makes the piece refused.
+            let document =
+                files.first { $0.status == .refusee } ?? files.first { $0.status == .enAttente } ?? files.first
             return Item(
                 code: key, label: piece.piece.label(year: year), level: piece.level.rawValue,
                 personIndex: piece.personIndex,
@@ -54,7 +85,17 @@ struct ChecklistView: Content {
                 status: document?.status.rawValue ?? "manquante",
                 statusLabel: document?.status.label ?? "À fournir", documentId: document?.id,
                 refusalReason: document?.refusalReason?.rawValue, refusalLabel: document?.refusalReason?.label,
-                comment: document?.comment, canUpload: document?.status != .validee)
+                comment: document?.comment, canUpload: document?.status != .validee,
+                files: files.compactMap { file in
+                    file.id.map {
+                        File(
+                            id: $0, number: file.pieceFile.part, contentType: file.contentType, size: file.size,
+                            uploadedAt: file.uploadedAt, label: "Fichier \(file.pieceFile.part) · \(fileDetails(file))",
+                            details: fileDetails(file))
+                    }
+                },
+                canAddFile: document?.status != .validee
+                    && (document?.status == .refusee || files.count < PieceFileKey.maximumFiles))
         }
         return ChecklistView(
             checklist: items, completeForInstruction: !items.isEmpty && items.allSatisfy { $0.status == "validee" },

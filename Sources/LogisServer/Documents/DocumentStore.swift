@@ -9,8 +9,10 @@ import Vapor
 enum DocumentStore {
     static func directory(_ app: Application) -> String { app.logisSettings.filesDirectory }
 
-    /// Moves the received `file` into place as the file of `piece`, replacing a previous file not
-    /// yet validated; one upload at a time per request.
+    /// Moves the received `file` into place as one more file of `piece`: a piece takes several
+    /// files (both sides of a card, three payslips); a new file after a refusal replaces the refused
+    /// ones; a validated piece is locked. Evidence of a priority status keeps one file, replaced.
+    /// One upload at a time per request.
     static func upload(
         _ file: ReceivedFile, piece: String, to request: HousingRequest, by actor: Account, on req: Request,
         label evidenceLabel: String? = nil
@@ -22,6 +24,10 @@ enum DocumentStore {
             let document = try await store(file, piece: piece, to: request, by: actor, on: req, label: evidenceLabel)
             await inProgress.end(requestID)
             return document
+        } catch let failure as any DatabaseError where failure.isConstraintFailure {
+            // Another instance stored a file of the same piece at the same moment: its row holds the slot.
+            await inProgress.end(requestID)
+            throw LogisError.uploadInProgress
         } catch {
             await inProgress.end(requestID)
             throw error
@@ -49,9 +55,12 @@ enum DocumentStore {
         else {
             throw LogisError.unknownPiece
         }
-        let existing = try await RequestDocument.query(on: req.db).filter(\.$request.$id == requestID)
-            .filter(\.$piece == piece).first()
-        if existing?.status == .validee { throw LogisError.documentLocked }
+        let files = try await RequestDocument.files(of: piece, in: requestID, on: req.db)
+        if files.contains(where: { $0.status == .validee }) { throw LogisError.documentLocked }
+        let replaced = evidenceLabel != nil ? files : files.filter { $0.status == .refusee }
+        let kept = files.filter { file in !replaced.contains { $0 === file } }
+        guard kept.count < PieceFileKey.maximumFiles else { throw LogisError.tooManyFiles }
+        let key = PieceFileKey(piece: piece, part: kept.count + 1)
 
         let name =
             SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }
@@ -70,18 +79,22 @@ enum DocumentStore {
             throw error
         }
         let document = RequestDocument(
-            requestID: requestID, piece: piece, storedName: name, contentType: kind.rawValue, size: file.size,
+            requestID: requestID, piece: key.stored, storedName: name, contentType: kind.rawValue, size: file.size,
             sha256: file.sha256)
-        let outgoing = existing.map { PendingFile(storedName: $0.storedName, createdAt: req.now) }
+        let outgoing = replaced.map { PendingFile(storedName: $0.storedName, createdAt: req.now) }
+        let part = key.part > 1 ? " (fichier \(key.part))" : ""
         do {
             try await req.db.transaction { db in
-                if let existing { try await existing.delete(on: db) }
-                try await outgoing?.create(on: db)
+                for (old, pending) in zip(replaced, outgoing) {
+                    try await pending.create(on: db)
+                    try await old.delete(on: db)
+                }
+                try await renumber(kept, on: db)
                 try await incoming.delete(on: db)
                 try await document.create(on: db)
                 try await RequestEvent(
                     requestID: requestID, kind: .documentUploaded,
-                    label: PieceHistory.line("Pièce déposée", label: label, piece: piece, in: request.form),
+                    label: PieceHistory.line("Pièce déposée", label: label + part, piece: piece, in: request.form),
                     actor: actor
                 ).create(on: db)
             }
@@ -90,9 +103,9 @@ enum DocumentStore {
             try? await incoming.delete(on: req.db)
             throw error
         }
-        if let existing, let outgoing {
-            removeFile(existing, app: req.application)
-            try await outgoing.delete(on: req.db)
+        for (old, pending) in zip(replaced, outgoing) {
+            removeFile(old, app: req.application)
+            try await pending.delete(on: req.db)
         }
         if actor.role.isAgent {
             try await req.audit(.requestChanged, target: .request(requestID), reason: .pieceUploaded, actor: actor)
@@ -100,15 +113,29 @@ enum DocumentStore {
         return document
     }
 
+    /// Removes one file of a piece; the files after it move up, so the piece's parts stay 1…n.
     static func delete(_ document: RequestDocument, on req: Request) async throws {
         guard document.status != .validee else { throw LogisError.documentLocked }
+        let key = document.pieceFile
+        let others = try await RequestDocument.files(of: key.piece, in: document.$request.id, on: req.db)
+            .filter { $0.id != document.id }
         let outgoing = PendingFile(storedName: document.storedName, createdAt: req.now)
         try await req.db.transaction { db in
             try await outgoing.create(on: db)
             try await document.delete(on: db)
+            try await renumber(others, on: db)
         }
         removeFile(document, app: req.application)
         try await outgoing.delete(on: req.db)
+    }
+
+    /// Gives `files` (one piece's, in part order) the parts 1…n. In ascending order each target
+    /// key is free: the files before it have moved down or were removed first.
+    private static func renumber(_ files: [RequestDocument], on db: any Database) async throws {
+        for (index, file) in files.enumerated() where file.pieceFile.part != index + 1 {
+            file.piece = PieceFileKey(piece: file.pieceFile.piece, part: index + 1).stored
+            try await file.save(on: db)
+        }
     }
 
     static func contents(of document: RequestDocument, on req: Request) async throws -> ByteBuffer {

@@ -132,7 +132,10 @@ struct DocumentsController: RouteCollection {
 
 struct DocumentDTO: Content {
     let id: UUID?
+    /// The checklist key (`piece_identite@0`), the same for each file of the piece.
     let piece: String
+    /// Which file of the piece: 1 for the first.
+    let part: Int
     let status: String
     let contentType: String
     let size: Int
@@ -141,7 +144,8 @@ struct DocumentDTO: Content {
 
     init(_ document: RequestDocument) {
         id = document.id
-        piece = document.piece
+        piece = document.pieceFile.piece
+        part = document.pieceFile.part
         status = document.status.rawValue
         contentType = document.contentType
         size = document.size

@@ -57,4 +57,8 @@ extension LogisError {
     static let documentLocked = LogisError(
         .conflict, code: .documentLocked,
         message: "Cette pièce a été validée : elle ne peut plus être remplacée ni supprimée.")
+    static let tooManyFiles = LogisError(
+        .conflict, code: .tooManyFiles,
+        message:
+            "Cette pièce compte déjà \(PieceFileKey.maximumFiles) fichiers : supprimez-en un pour en ajouter un autre.")
 }

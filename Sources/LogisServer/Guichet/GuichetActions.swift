@@ -140,7 +140,8 @@ enum GuichetActions {
     }
 
     static func label(of document: RequestDocument, in request: HousingRequest, today: CalendarDate) throws -> String {
-        try ChecklistView.requiredPiece(document.piece, of: request, today: today)?.label ?? document.piece
+        let piece = document.pieceFile.piece
+        return try ChecklistView.requiredPiece(piece, of: request, today: today)?.label ?? piece
     }
 
     /// The motif a page or the API sent, with the same refusal for both.

@@ -133,7 +133,9 @@ enum WorkQueues {
             """
         ).all(decoding: Row.self)
         let items = rows.map { row in
-            let detail = row.piece.map { "Pièce : \(DocumentPiece.label(ofKey: $0))" } ?? shape.detail
+            let detail =
+                row.piece.map { "Pièce : \(DocumentPiece.label(ofKey: PieceFileKey(stored: $0).piece))" }
+                ?? shape.detail
             return item(
                 id: row.id, nud: row.nud, name: row.displayName, detail: detail,
                 due: row.due.flatMap { try? CalendarDate(iso: $0) }, today: today)
@@ -173,7 +175,9 @@ enum WorkQueues {
                 detail = "Saisie terminée"
             case .piecesToCheck:
                 from = "request_documents d JOIN housing_requests r ON r.id = d.request_id"
-                conditions = ["d.status = 'en_attente'", registered]
+                // One line per piece, not per file: the first file (its key has no `#n`,
+                // PieceFileKey) stands for the piece; its files share its verdict.
+                conditions = ["d.status = 'en_attente'", "d.piece NOT LIKE '%#%'", registered]
                 pieceColumn = "d.piece"
                 order = "d.uploaded_at, d.id"
                 detail = "Pièce à vérifier"

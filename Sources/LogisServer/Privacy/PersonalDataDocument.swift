@@ -46,6 +46,8 @@ struct PersonalDataDocument: Encodable {
 
     struct DocumentPart: Encodable {
         let piece: String
+        /// Which file of the piece (1 for the first): a piece may have several.
+        let part: Int
         let status: String
         let statusLabel: String
         let refusalReason: String?

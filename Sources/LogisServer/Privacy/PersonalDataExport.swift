@@ -92,20 +92,22 @@ enum PersonalDataExport {
             timeline: timeline, revisions: revisions, documents: documents, priorityFlags: flags)
     }
 
-    /// Adds the piece's file under a readable name (`piece_identite-0.pdf`); a file missing on
+    /// Adds the piece's file under a readable name (`piece_identite-0.pdf`, then
+    /// `piece_identite-0-fichier-2.pdf` for its second file); a file missing on
     /// disk leaves its metadata in the JSON with `file: null` rather than failing the whole export.
     private static func piece(
         _ document: RequestDocument, into folder: String, of archive: Archive, on req: Request
     ) async throws -> PersonalDataDocument.DocumentPart {
         let fileExtension = URL(fileURLWithPath: document.storedName).pathExtension
-        let name = folder + document.piece.replacingOccurrences(of: "@", with: "-") + "." + fileExtension
+        let name = folder + document.pieceFile.fileName + "." + fileExtension
         var file: String?
         if let buffer = try? await DocumentStore.contents(of: document, on: req) {
             try archive.addEntry(named: name, data: Data(buffer: buffer), compressed: false)
             file = name
         }
         return PersonalDataDocument.DocumentPart(
-            piece: document.piece, status: document.status.rawValue, statusLabel: document.status.label,
+            piece: document.pieceFile.piece, part: document.pieceFile.part, status: document.status.rawValue,
+            statusLabel: document.status.label,
             refusalReason: document.refusalReason?.rawValue, comment: document.comment,
             contentType: document.contentType, size: document.size, sha256: document.sha256,
             uploadedAt: document.uploadedAt, reviewedAt: document.reviewedAt, file: file)

@@ -22,7 +22,7 @@ final class DocumentsTests: XCTestCase {
             afterResponse: { (res: XCTHTTPResponse) async throws in try check(res) })
     }
 
-    func testChecklistUploadReplaceAndDelete() async throws {
+    func testChecklistUploadAddAndDelete() async throws {
         try await withApp(demo: true) { app in
             let (token, id) = try await app.registeredApplicantRequest()
             var pieceCodes: [String] = []
@@ -45,10 +45,18 @@ final class DocumentsTests: XCTestCase {
             }
             try await upload(app, token: token, id: id, piece: "piece_identite@0", filename: "cni.png", data: Self.png)
             {
-                XCTAssertEqual($0.status, .created, "a piece not yet validated can be replaced")
+                XCTAssertEqual($0.status, .created, "a piece not yet validated takes another file")
             }
-            let documents = try await RequestDocument.query(on: app.db).all()
-            XCTAssertEqual(documents.count, 1)
+            var documents = try await RequestDocument.query(on: app.db).all()
+            XCTAssertEqual(documents.map(\.piece).sorted(), ["piece_identite@0", "piece_identite@0#2"])
+            // Replacing is removing the first file: the second becomes the piece's first.
+            let first = try XCTUnwrap(documents.first { $0.piece == "piece_identite@0" })
+            try await app.send(
+                .DELETE, "api/v1/requests/\(id)/documents/\(try first.requireID())",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: token) },
+                afterResponse: { XCTAssertEqual($0.status, .noContent) })
+            documents = try await RequestDocument.query(on: app.db).all()
+            XCTAssertEqual(documents.map(\.piece), ["piece_identite@0"])
             let document = try XCTUnwrap(documents.first)
             XCTAssertEqual(document.contentType, "image/png")
             XCTAssertEqual(document.size, Self.png.count)

@@ -108,6 +108,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case territoryNotFound = "territory_not_found"
     case tooManyAttempts = "too_many_attempts"
     case swapJustificationRequired = "swap_justification_required"
+    case tooManyFiles = "too_many_files"
     case unknownMotif = "unknown_motif"
     case unknownPiece = "unknown_piece"
     case unknownPriority = "unknown_priority"
