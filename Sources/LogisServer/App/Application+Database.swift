@@ -58,6 +58,7 @@ extension Application {
             M0029CreateStatisticsSnapshots(),
             M0030AddSatisfactionColumns(),
             M0032AddConditionDates(),
+            M0036CreateNationalFigures(),
         ]
     }
 

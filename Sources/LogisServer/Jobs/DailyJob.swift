@@ -53,7 +53,8 @@ extension Application {
         [
             StrikingOffJob(), RenewalRemindersJob(), OfferExpiryJob(), SuspensiveConditionsJob(),
             RegistrationDeadlineAlertsJob(),
-            CotationRecomputeJob(), StatisticsSnapshotJob(), UnconfirmedAccountsPurgeJob(), AccountTokensPurgeJob(),
+            CotationRecomputeJob(), StatisticsSnapshotJob(), NationalFiguresJob(), UnconfirmedAccountsPurgeJob(),
+            AccountTokensPurgeJob(),
         ]
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import LogisCore
 import Vapor
 
 /// A figure as CSV for French spreadsheets (docs/rules/observatory.md): UTF-8 with a byte-order
@@ -38,7 +39,7 @@ enum FigureCSV {
     }
 
     static func response(
-        _ figure: ObservatoryFigure, queries: ObservatoryQueries, public isPublic: Bool
+        _ figure: ObservatoryFigure, queries: ObservatoryQueries, day: CalendarDate, now: Date, public isPublic: Bool
     ) -> Response {
         let columns = figure.columns
         let body = Response.Body(managedAsyncStream: { writer in
@@ -47,6 +48,11 @@ enum FigureCSV {
                 guard !rows.isEmpty else { return }
                 let text = rows.map { line(isPublic ? $0.suppressingSmallCells(columns) : $0) }.joined()
                 try await writer.writeBuffer(ByteBuffer(string: text))
+            }
+            // The national figures are the morning's, kept whole; a territory's are read page by page.
+            if NationalFigures.covers(queries.filter) {
+                return try await write(
+                    try await NationalFigures.rows(figure, queries: queries, day: day, now: now).rows)
             }
             guard figure.isPaged else { return try await write(try await queries.rows(figure)) }
             var offset = 0

@@ -68,8 +68,20 @@ struct ObservatoryController: RouteCollection {
     static func table(
         _ figure: ObservatoryFigure, _ req: Request, filter: ObservatoryFilter, public isPublic: Bool
     ) async throws -> FigureTable {
-        let rows = try await queries(req, filter: filter).rows(figure)
-        return FigureTable(figure: figure, rows: rows, filter: filter, public: isPublic)
+        try await computedTable(figure, req, filter: filter, public: isPublic).table
+    }
+
+    /// The figure, and when it was computed if it is the morning's national one (`NationalFigures`).
+    static func computedTable(
+        _ figure: ObservatoryFigure, _ req: Request, filter: ObservatoryFilter, public isPublic: Bool
+    ) async throws -> (table: FigureTable, computedAt: Date?) {
+        let queries = try queries(req, filter: filter)
+        guard NationalFigures.covers(filter) else {
+            let rows = try await queries.rows(figure)
+            return (FigureTable(figure: figure, rows: rows, filter: filter, public: isPublic), nil)
+        }
+        let national = try await NationalFigures.rows(figure, queries: queries, day: req.today, now: req.now)
+        return (FigureTable(figure: figure, rows: national.rows, filter: filter, public: isPublic), national.computedAt)
     }
 
     func steeringPage(req: Request) async throws -> Response {
@@ -92,13 +104,15 @@ struct ObservatoryController: RouteCollection {
             return Self.publicRedirect(req, path: "/observatoire/public/csv/\(figure.rawValue)")
         }
         let filter = try await ObservatoryFilter.parse(req, scope: scope)
-        return FigureCSV.response(figure, queries: try Self.queries(req, filter: filter), public: false)
+        return FigureCSV.response(
+            figure, queries: try Self.queries(req, filter: filter), day: req.today, now: req.now, public: false)
     }
 
     func publicCSV(req: Request) async throws -> Response {
         let figure = try Self.figure(req)
         let filter = try await ObservatoryFilter.parse(req, scope: nil)
-        return FigureCSV.response(figure, queries: try Self.queries(req, filter: filter), public: true)
+        return FigureCSV.response(
+            figure, queries: try Self.queries(req, filter: filter), day: req.today, now: req.now, public: true)
     }
 
     func steeringJSON(req: Request) async throws -> Response {

@@ -33,9 +33,13 @@ enum ObservatoryPage {
         let allTerritories: Bool
         let territories: [Option]
         let communes: [Option]
+        /// No territory chosen: the communes are offered once one is.
+        let communesWaitForTerritory: Bool
         let years: [Option]
         let year: Int
         let scopeLabel: String
+        /// « le 29/11/2026 à 04 h 10 » for the national figures, computed once a day.
+        let computedOn: String?
         let figures: [Figure]
     }
 
@@ -47,8 +51,10 @@ enum ObservatoryPage {
         var territoryQuery = Territory.query(on: req.db).sort(\.$name)
         if let scope { territoryQuery = territoryQuery.filter(\.$id == scope) }
         let territories = try await territoryQuery.all()
+        // Over all territories the list would hold every commune of France: a commune is chosen
+        // within a territory, once the territory is chosen (the API takes any commune code).
         let communes = try await CommuneList.load(on: req.db).entries.filter { entry in
-            filter.territoryID.map { $0 == entry.territoryID } ?? true
+            filter.territoryID.map { $0 == entry.territoryID } ?? (entry.code == filter.communeCode)
         }
         let thisYear = req.today.year
         var query = "annee=\(filter.year)"
@@ -56,8 +62,11 @@ enum ObservatoryPage {
         if let code = filter.communeCode { query += "&commune=\(code)" }
         let base = isPublic ? "/observatoire/public" : "/observatoire"
         var figures: [Figure] = []
+        var computedAt: Date?
         for figure in ObservatoryFigure.allCases {
-            let table = try await ObservatoryController.table(figure, req, filter: filter, public: isPublic)
+            let (table, computed) = try await ObservatoryController.computedTable(
+                figure, req, filter: filter, public: isPublic)
+            computedAt = [computedAt, computed].compactMap { $0 }.min()
             figures.append(
                 Figure(
                     id: figure.rawValue, title: table.title, keyLabel: table.keyLabel,
@@ -77,10 +86,22 @@ enum ObservatoryPage {
                 Option(value: $0.slug, label: $0.name, selected: $0.id == filter.territoryID)
             },
             communes: communes.map { Option(value: $0.code, label: $0.label, selected: $0.code == filter.communeCode) },
+            communesWaitForTerritory: filter.territoryID == nil,
             years: (max(2000, thisYear - 5)...thisYear).reversed().map {
                 Option(value: String($0), label: String($0), selected: $0 == filter.year)
             },
-            year: filter.year, scopeLabel: scopeLabel, figures: figures)
+            year: filter.year, scopeLabel: scopeLabel, computedOn: computedAt.map(Self.frenchInstant),
+            figures: figures)
         return try await req.view.render("observatory/page", page)
+    }
+
+    /// « le 29/11/2026 à 04 h 10 », Paris time.
+    static func frenchInstant(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Europe/Paris") ?? .current
+        let c = calendar.dateComponents([.day, .month, .year, .hour, .minute], from: date)
+        return String(
+            format: "le %02d/%02d/%04d à %02d h %02d", c.day ?? 0, c.month ?? 0, c.year ?? 0, c.hour ?? 0, c.minute ?? 0
+        )
     }
 }
