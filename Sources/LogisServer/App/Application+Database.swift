@@ -59,6 +59,7 @@ extension Application {
             M0030AddSatisfactionColumns(),
             M0032AddConditionDates(),
             M0036CreateNationalFigures(),
+            M0037CreateObservatoryExports(),
         ]
     }
 

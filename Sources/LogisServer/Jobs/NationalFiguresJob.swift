@@ -4,7 +4,8 @@ import SQLKit
 
 /// `national-figures`: each morning, the observatory's figures over all territories for the
 /// current year are computed once and kept (`NationalFigures`), so no reader of the day waits
-/// for a read of the whole register; days older than a week are removed.
+/// for a read of the whole register; days older than a week are removed, and the ZIP exports
+/// of the observatory older than a week with them.
 ///
 /// The work is one item — the national scope — named by a fixed id, so the job keeps the claims,
 /// the cursor and the resumption every daily job has.
@@ -27,6 +28,7 @@ struct NationalFiguresJob: DailyJob {
             _ = try await NationalFigures.rows(figure, queries: queries, day: context.day, now: context.now)
         }
         try await NationalFigures.purge(before: context.day, on: sql)
+        try await ObservatoryExports.purge(before: context.day, app: context.app, on: sql)
         return 0
     }
 }

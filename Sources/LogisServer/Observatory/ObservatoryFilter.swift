@@ -6,7 +6,7 @@ import Vapor
 /// What a figure is computed over: one territory (or all), one commune by INSEE code (or all),
 /// one calendar year for the flows (attributions, renewals, striking-offs). Stock and pending
 /// requests are counted as they stand today.
-struct ObservatoryFilter: Sendable, Equatable {
+struct ObservatoryFilter: Sendable, Equatable, Codable {
     var territoryID: UUID?
     var territorySlug: String?
     var communeCode: String?

@@ -38,6 +38,8 @@ enum ObservatoryPage {
         let years: [Option]
         let year: Int
         let scopeLabel: String
+        /// Where « Tous les chiffres (ZIP) » posts, with the filter; nil on the public page.
+        let exportAction: String?
         /// « le 29/11/2026 à 04 h 10 » for the national figures, computed once a day.
         let computedOn: String?
         let figures: [Figure]
@@ -90,7 +92,8 @@ enum ObservatoryPage {
             years: (max(2000, thisYear - 5)...thisYear).reversed().map {
                 Option(value: String($0), label: String($0), selected: $0 == filter.year)
             },
-            year: filter.year, scopeLabel: scopeLabel, computedOn: computedAt.map(Self.frenchInstant),
+            year: filter.year, scopeLabel: scopeLabel, exportAction: isPublic ? nil : "/observatoire/exports?\(query)",
+            computedOn: computedAt.map(Self.frenchInstant),
             figures: figures)
         return try await req.view.render("observatory/page", page)
     }

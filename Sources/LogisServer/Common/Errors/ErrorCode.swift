@@ -27,6 +27,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case emailTaken = "email_taken"
     case emptyAgenda = "empty_agenda"
     case emptyFile = "empty_file"
+    case exportInProgress = "export_in_progress"
     case fileTypeMismatch = "file_type_mismatch"
     case forbidden
     case internalError = "internal_error"
