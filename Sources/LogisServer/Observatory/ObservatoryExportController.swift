@@ -29,13 +29,52 @@ struct ObservatoryExportController: RouteCollection {
         let total: Int
     }
 
-    /// The figures in clear only: a partner reading the public figures downloads them one by one.
+    /// The figures in clear only: a partner reading the public figures (a réservataire other than
+    /// the État) is sent to the public page, as `/observatoire` sends them, and downloads there.
+    struct PublicReader: Error {}
+
     private func scope(_ req: Request) async throws -> UUID? {
-        guard case .full(let scope) = try await ObservatoryController.reading(req) else { throw LogisError.forbidden }
+        guard case .full(let scope) = try await ObservatoryController.reading(req) else { throw PublicReader() }
         return scope
     }
 
+    private func publicPage(_ req: Request) -> Response {
+        req.redirect(to: "/observatoire/public", redirectType: .normal)
+    }
+
     func start(req: Request) async throws -> Response {
+        do {
+            return try await startBuild(req)
+        } catch is PublicReader {
+            return publicPage(req)
+        }
+    }
+
+    func page(req: Request) async throws -> Response {
+        do {
+            return try await render(req).encodeResponse(for: req)
+        } catch is PublicReader {
+            return publicPage(req)
+        }
+    }
+
+    func state(req: Request) async throws -> Response {
+        do {
+            return try await currentState(req).encodeResponse(for: req)
+        } catch is PublicReader {
+            return publicPage(req)
+        }
+    }
+
+    func download(req: Request) async throws -> Response {
+        do {
+            return try await file(req)
+        } catch is PublicReader {
+            return publicPage(req)
+        }
+    }
+
+    private func startBuild(_ req: Request) async throws -> Response {
         let filter = try await ObservatoryFilter.parse(req, scope: try await scope(req))
         let id = try await ObservatoryExports.start(
             filter: filter, account: try req.requireAccount().requireID(), app: req.application, day: req.today,
@@ -43,7 +82,7 @@ struct ObservatoryExportController: RouteCollection {
         return req.redirect(to: "/observatoire/exports/\(id.uuidString.lowercased())")
     }
 
-    func page(req: Request) async throws -> View {
+    private func render(_ req: Request) async throws -> View {
         let export = try await find(req)
         let filter = try? JSONDecoder().decode(ObservatoryFilter.self, from: Data(export.filter.utf8))
         var back = "/observatoire?annee=\(filter?.year ?? req.today.year)"
@@ -57,13 +96,13 @@ struct ObservatoryExportController: RouteCollection {
                 total: export.total, stale: export.isStale(now: req.now), back: back))
     }
 
-    func state(req: Request) async throws -> State {
+    private func currentState(_ req: Request) async throws -> State {
         let export = try await find(req)
         let status = export.isStale(now: req.now) ? ObservatoryExports.Status.failed : export.status
         return State(status: status.rawValue, done: export.done, total: export.total)
     }
 
-    func download(req: Request) async throws -> Response {
+    private func file(_ req: Request) async throws -> Response {
         let export = try await find(req)
         guard export.status == .done else {
             throw LogisError(

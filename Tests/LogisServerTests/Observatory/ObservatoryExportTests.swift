@@ -81,6 +81,14 @@ final class ObservatoryExportTests: XCTestCase {
             ) {
                 XCTAssertEqual($0.status, .forbidden)
             }
+            // A réservataire other than the État reads the public figures: sent there.
+            let partner = try await Browser.signIn(
+                app, email: "reservataire@demo.logis.fr", password: DemoData.password)
+            try await app.send(
+                .POST, "observatoire/exports", beforeRequest: { Browser.post(&$0, form: [:], session: partner) }
+            ) {
+                XCTAssertEqual($0.headers.first(name: .location), "/observatoire/public")
+            }
         }
     }
 
