@@ -37,6 +37,7 @@ extension Application {
         try register(collection: JobsAdminController())
         try register(collection: EpciHomeController())
         try register(collection: ObservatoryController())
+        try register(collection: ReservataireReportController())
         try register(collection: LegalPagesController(notice: settings.legalNotice))
         try register(collection: APIDocsController(resourcesDirectory: directory.resourcesDirectory))
         allowedMethods = AllowedMethods(routes: routes.all)
