@@ -36,8 +36,9 @@ enum RPLSImportCommand {
             "Import RPLS terminé : \(total) ligne(s) lue(s), \(outcome.residencesCreated) résidence(s) créée(s), "
                 + "\(outcome.dwellingsCreated) logement(s) ajouté(s), \(outcome.dwellingsUpdated) mis à jour.")
         guard reading.problems.isEmpty else {
-            console.error("\(reading.problems.count) ligne(s) écartée(s) :")
-            for problem in reading.problems { console.error("  • \(problem)") }
+            // On the error output, so that a script can keep the report apart from the summary.
+            let report = ["\(reading.problems.count) ligne(s) écartée(s) :"] + reading.problems.map { "  • \($0)" }
+            FileHandle.standardError.write(Data((report.joined(separator: "\n") + "\n").utf8))
             throw LogisError.validation("Lignes écartées.", code: .stockFileInvalid)
         }
     }
