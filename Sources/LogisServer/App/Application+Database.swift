@@ -58,6 +58,8 @@ extension Application {
             M0029CreateStatisticsSnapshots(),
             M0030AddSatisfactionColumns(),
             M0032AddConditionDates(),
+            M0034CreateReservataires(),
+            M0035AddReservataireReportIndexes(),
             M0036CreateNationalFigures(),
             M0037CreateObservatoryExports(),
         ]

@@ -119,6 +119,7 @@ extension Application {
     public func loadDemoData(requests: Bool = false) async throws {
         try await DemoData.load(on: self)
         try await DemoStock.load(on: self)
+        try await DemoReservataires.load(on: db, year: clock.today.year)
         if requests { try await DemoRequests.load(on: self, today: clock.today) }
     }
 }

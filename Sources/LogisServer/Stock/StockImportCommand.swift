@@ -5,13 +5,16 @@ import Vapor
 /// `logis import stock FILE.csv --bailleur NAME`: imports a bailleur's stock (StockImport).
 struct LogisImportCommand: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "what", help: "Ce qu’il faut importer : stock.")
+        @Argument(
+            name: "what", help: "Ce qu’il faut importer : stock (fichier d’un bailleur) ou rpls (répertoire national).")
         var what: String
 
         @Argument(name: "file", help: "Le fichier CSV (UTF-8 ou export Excel « point-virgule »).")
         var file: String
 
-        @Option(name: "bailleur", help: "Le nom du bailleur, tel que dans l’annuaire de Logis.")
+        @Option(
+            name: "bailleur",
+            help: "Le nom du bailleur, tel que dans l’annuaire de Logis (rpls : si le fichier ne le nomme pas).")
         var bailleur: String?
 
         init() {}
@@ -23,12 +26,16 @@ struct LogisImportCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let console = context.console
-        guard signature.what == "stock" else {
-            console.error("Import inconnu : \(signature.what). Choix : stock.")
+        guard ["stock", "rpls"].contains(signature.what) else {
+            console.error("Import inconnu : \(signature.what). Choix : stock, rpls.")
             throw LogisError.badRequest
         }
         let app = context.application
         try await app.prepareDatabase()
+        if signature.what == "rpls" {
+            return try await RPLSImportCommand.run(
+                file: signature.file, bailleur: signature.bailleur, app: app, console: console)
+        }
         guard let name = signature.bailleur,
             let organisation = try await Organisation.query(on: app.db).filter(\.$name == name)
                 .filter(\.$kind == Organisation.Kind.bailleur.rawValue).first()

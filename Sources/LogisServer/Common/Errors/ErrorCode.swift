@@ -94,6 +94,7 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case requestIncomplete = "request_incomplete"
     case requestNotFound = "request_not_found"
     case requestNotRegistered = "request_not_registered"
+    case reservataireNotFound = "reservataire_not_found"
     case residenceNotFound = "residence_not_found"
     case residenceReferenceTaken = "residence_reference_taken"
     case restoreWindowClosed = "restore_window_closed"

@@ -18,6 +18,7 @@ struct LayoutContext: Encodable {
         let caleol: Bool
         let jobs: Bool
         let epci: Bool
+        let reservataires: Bool
 
         init(_ role: Role) {
             personalSpace = PersonalSpaceController.applicants.allows(role)
@@ -26,6 +27,7 @@ struct LayoutContext: Encodable {
             caleol = CaleolAPIController.commission.allows(role)
             jobs = JobsAdminController.administrators.allows(role)
             epci = EpciHomeController.administrators.allows(role)
+            reservataires = ReservataireScope.readers.allows(role)
         }
     }
 
