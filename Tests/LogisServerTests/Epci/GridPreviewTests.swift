@@ -115,7 +115,7 @@ final class GridPreviewTests: XCTestCase {
                     let page = res.body.string
                     XCTAssertTrue(page.contains("Grille de cotation en vigueur"), page)
                     XCTAssertTrue(page.contains("version \(version)"))
-                    XCTAssertTrue(page.contains("<td>Famille monoparentale</td><td>25 points</td>"), page)
+                    XCTAssertTrue(page.contains("<th scope=\"row\">Famille monoparentale</th><td>25 points</td>"), page)
                 })
         }
     }
