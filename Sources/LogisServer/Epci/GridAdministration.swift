@@ -1,6 +1,7 @@
 import Fluent
 import Foundation
 import LogisCore
+import SQLKit
 import Vapor
 
 /// The EPCI administrator's work on its territory's cotation grid (issue 16 §1), one
@@ -93,29 +94,50 @@ struct GridAdministration {
             throw LogisError(
                 .conflict, code: .noCotationGrid, message: "Aucune version de la grille ne sert de point de départ.")
         }
-        let stored = try await CotationGridRecord.query(on: req.db).filter(\.$gridID == gridID).max(\.$version) ?? 0
-        let known = catalog.grids.filter { $0.id == gridID }.map(\.version).max() ?? 0
-        let grid = try Self.checked(base.renumbered(id: gridID, version: max(stored, known) + 1))
-        let record = try CotationGridRecord(
-            territoryID: try territory.requireID(), grid: grid, authorID: author.id, at: req.now)
-        try await record.create(on: req.db)
-        try await req.audit(.gridDraftSaved, target: Self.target(record))
-        return record
+        // Two drafts started at once would take the same number: the unique (grid_id, version)
+        // refuses the second, which takes the next one.
+        for attempt in 1...3 {
+            let stored =
+                try await CotationGridRecord.query(on: req.db).filter(\.$gridID == gridID).max(\.$version) ?? 0
+            let known = catalog.grids.filter { $0.id == gridID }.map(\.version).max() ?? 0
+            let grid = try Self.checked(base.renumbered(id: gridID, version: max(stored, known) + 1))
+            let record = try CotationGridRecord(
+                territoryID: try territory.requireID(), grid: grid, authorID: author.id, at: req.now)
+            do {
+                try await record.create(on: req.db)
+            } catch let error as any DatabaseError where error.isConstraintFailure && attempt < 3 {
+                continue
+            }
+            try await req.audit(.gridDraftSaved, target: Self.target(record))
+            return record
+        }
+        throw LogisError.badRequest
     }
 
+    /// The writes below hold only while the row is still a draft, checked by the database itself:
+    /// of a save and a publication racing, the publication's content is the one that stays.
     func updateDraft(_ record: CotationGridRecord, with grid: CotationGrid, req: Request) async throws {
         guard record.status == .draft else { throw Self.published }
-        record.content = try CotationGridRecord.encode(
+        let content = try CotationGridRecord.encode(
             try Self.checked(grid.renumbered(id: record.gridID, version: record.version)))
-        record.updatedAt = CotationGridRecord.timestamp(req.now)
-        record.authorID = try req.requireAccount().id
-        try await record.update(on: req.db)
+        let now = CotationGridRecord.timestamp(req.now)
+        let saved = try await ConditionalWrite.update(
+            """
+            UPDATE cotation_grid_versions SET content = \(bind: content), updated_at = \(bind: now), \
+            author_id = \(bind: try req.requireAccount().id) WHERE id = \(bind: try record.requireID()) AND status = 'draft'
+            """, on: req.db)
+        guard saved else { throw Self.published }
+        record.content = content
+        record.updatedAt = now
         try await req.audit(.gridDraftSaved, target: Self.target(record))
     }
 
     func deleteDraft(_ record: CotationGridRecord, req: Request) async throws {
         guard record.status == .draft else { throw Self.published }
-        try await record.delete(on: req.db)
+        let deleted = try await ConditionalWrite.update(
+            "DELETE FROM cotation_grid_versions WHERE id = \(bind: try record.requireID()) AND status = 'draft'",
+            on: req.db)
+        guard deleted else { throw Self.published }
         try await req.audit(.gridDraftDeleted, target: Self.target(record))
     }
 
@@ -146,11 +168,30 @@ struct GridAdministration {
             }
         }
         let grid = try record.grid().renumbered(id: record.gridID, version: record.version, effectiveFrom: day)
-        record.content = try CotationGridRecord.encode(grid)
+        let content = try CotationGridRecord.encode(grid)
+        let now = CotationGridRecord.timestamp(req.now)
+        // Published once, and never below a version another administrator has just published.
+        let published = try await ConditionalWrite.update(
+            """
+            UPDATE cotation_grid_versions SET content = \(bind: content), status = 'published', \
+            effective_from = \(bind: day.iso), published_at = \(bind: now) \
+            WHERE id = \(bind: try record.requireID()) AND status = 'draft' AND NOT EXISTS (SELECT 1 FROM \
+            cotation_grid_versions AS later WHERE later.grid_id = \(bind: gridID) AND later.status = 'published' \
+            AND later.version > \(bind: record.version))
+            """, on: req.db)
+        guard published else {
+            let current = try await CotationGridRecord.find(try record.requireID(), on: req.db)
+            if current?.status == .draft {
+                throw LogisError(
+                    .conflict, code: .gridVersionSuperseded,
+                    message: "Une version plus récente vient d’être publiée : créez une nouvelle version.")
+            }
+            throw Self.published
+        }
+        record.content = content
         record.status = .published
         record.effectiveFrom = day.iso
-        record.publishedAt = CotationGridRecord.timestamp(req.now)
-        try await record.update(on: req.db)
+        record.publishedAt = now
         try await req.audit(.gridPublished, target: Self.target(record))
         try await req.application.cotationGridStore.reload(on: req.db)
     }

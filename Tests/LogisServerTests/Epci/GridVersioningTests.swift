@@ -161,6 +161,29 @@ final class GridVersioningTests: XCTestCase {
         }
     }
 
+    /// Version 3 published first: version 2, numbered before it, would never be in force.
+    func testADraftBelowAPublishedVersionIsRefusedAndADraftIsDeleted() async throws {
+        try await withApp(demo: true) { app in
+            _ = try await PreselectionFixture.make(app)
+            let admin = try await GridAdminSupport.make(app)
+            let older = try await admin.draft(try GridAdminSupport.bundledGrid(points: ["handicap": 21]))
+            let newer = try await admin.draft(try GridAdminSupport.bundledGrid(points: ["handicap": 22]))
+            XCTAssertEqual([older, newer], [2, 3])
+            _ = try await admin.publish(newer, from: "2026-11-28")
+            let refused = try await admin.publish(older, from: "2026-11-28", expect: .conflict)
+            XCTAssertTrue(refused.contains("grid_version_superseded"), refused)
+            try await app.send(
+                .DELETE, "\(GridAdminSupport.base)/\(older)",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: admin.token) },
+                afterResponse: { XCTAssertEqual($0.status, .noContent) })
+            try await app.send(
+                .GET, "\(GridAdminSupport.base)/\(older)",
+                beforeRequest: { $0.headers.bearerAuthorization = .init(token: admin.token) },
+                afterResponse: { XCTAssertEqual($0.status, .notFound) })
+            XCTAssertEqual(app.cotationGrids["petite-camargue"]?.grid.version, 3)
+        }
+    }
+
     static func formValues(of grid: CotationGrid) -> [String: String] {
         var form: [String: String] = [:]
         for criterion in grid.criteria {
