@@ -58,6 +58,7 @@ extension Application {
             M0029CreateStatisticsSnapshots(),
             M0030AddSatisfactionColumns(),
             M0032AddConditionDates(),
+            M0033CreateCotationGridVersions(),
             M0034CreateReservataires(),
             M0035AddReservataireReportIndexes(),
             M0036CreateNationalFigures(),
@@ -104,6 +105,7 @@ extension Application {
         try await migrateOnce()
         try await ServerSecret.load(self)
         try await RankingCheck.fillIfEmpty(self)
+        try await cotationGridStore.reload(on: db)
         try await CotationGridFingerprint.verify(self)
     }
 }

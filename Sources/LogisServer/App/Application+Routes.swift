@@ -36,6 +36,8 @@ extension Application {
         try register(collection: CaleolPagesController())
         try register(collection: JobsAdminController())
         try register(collection: EpciHomeController())
+        try register(collection: GridPagesController())
+        try register(collection: GridAPIController())
         try register(collection: ObservatoryController())
         try register(collection: ObservatoryExportController())
         try register(collection: ReservataireReportController())

@@ -3,7 +3,7 @@ import LogisCore
 import SQLKit
 import Vapor
 
-/// Every version of every bundled cotation grid, compiled once at start-up; a request is scored
+/// Every version of every cotation grid (bundled, and published by an EPCI), compiled once per change; a request is scored
 /// with the version in force on the day (`effectiveFrom`, the one clock).
 struct CotationGridVersions: Sendable {
     let catalog: CotationGridCatalog
@@ -26,29 +26,40 @@ struct CotationGridsInForce {
 }
 
 extension Application {
-    private struct GridsKey: StorageKey {
-        typealias Value = CotationGridVersions
+    private struct GridStoreKey: StorageKey {
+        typealias Value = CotationGridStore
     }
 
-    var cotationGridVersions: CotationGridVersions {
-        get { storage[GridsKey.self] ?? CotationGridVersions(catalog: CotationGridCatalog([]), compiled: [:]) }
-        set { storage[GridsKey.self] = newValue }
+    /// Set once in `configure` (`loadCotationGrids`), before any request is served.
+    var cotationGridStore: CotationGridStore {
+        if let store = storage[GridStoreKey.self] { return store }
+        let store = CotationGridStore()
+        storage[GridStoreKey.self] = store
+        return store
     }
+
+    var cotationGridVersions: CotationGridVersions { cotationGridStore.versions }
 
     var cotationGrids: CotationGridsInForce {
         CotationGridsInForce(versions: cotationGridVersions, today: clock.today)
     }
 
+    /// The bundled grids, before the database is reached; `CotationGridStore.reload` adds
+    /// the published versions of the table (`prepareDatabase`).
     func loadCotationGrids() {
+        cotationGridStore.replace(Self.compile(CotationGridCatalog.bundled), published: nil)
+    }
+
+    static func compile(_ catalog: CotationGridCatalog) -> CotationGridVersions {
         var compiled: [String: CompiledCotationGrid] = [:]
-        for grid in CotationGridCatalog.bundled.grids {
+        for grid in catalog.grids {
             do {
                 compiled[CotationGridVersions.key(grid.id, grid.version)] = try CompiledCotationGrid(grid)
             } catch {
-                logger.error("cotation grid \(grid.id) v\(grid.version) not loaded: \(error)")
+                Logger(label: "logis.cotation").error("cotation grid \(grid.id) v\(grid.version) not loaded: \(error)")
             }
         }
-        cotationGridVersions = CotationGridVersions(catalog: CotationGridCatalog.bundled, compiled: compiled)
+        return CotationGridVersions(catalog: catalog, compiled: compiled)
     }
 }
 

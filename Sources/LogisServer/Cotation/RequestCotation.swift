@@ -40,6 +40,7 @@ enum RequestCotation {
         -> CompiledCotationGrid?
     {
         let territory = try await request.$territory.get(on: db)
+        await app.cotationGridStore.refreshIfStale(on: db, logger: app.logger)
         return app.cotationGrids[territory?.cotationGrid ?? ""]
     }
 
@@ -80,6 +81,7 @@ enum RequestCotation {
         _ request: HousingRequest, on day: CalendarDate, app: Application, db: any Database,
         livesInTerritory known: Bool? = nil
     ) async throws -> Bool {
+        await app.cotationGridStore.refreshIfStale(on: db, logger: app.logger)
         guard request.status != .brouillon, let territory = try await request.$territory.get(on: db),
             let grid = app.cotationGridVersions.inForce(territory.cotationGrid ?? "", on: day)
         else { return false }

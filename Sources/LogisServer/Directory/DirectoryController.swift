@@ -33,11 +33,20 @@ struct DirectoryController: RouteCollection {
     struct TerritoryPage: Encodable {
         let layout: LayoutContext
         let territory: TerritoryView
+        /// The cotation grid in force today, bundled or published by the EPCI (CCH L441-2-8).
+        let grid: TerritoryGridView?
     }
 
     func territoryPage(req: Request) async throws -> View {
         let territory = try await territory(for: req)
-        let page = TerritoryPage(layout: req.layoutContext(title: territory.name), territory: territory)
+        await req.application.cotationGridStore.refreshIfStale(on: req.db, logger: req.logger)
+        let gridID = try await Territory.query(on: req.db).filter(\.$slug == territory.slug).first()?.cotationGrid
+        let grid = gridID.flatMap {
+            try? req.application.cotationGridVersions.catalog.grid(id: $0, effectiveOn: req.today)
+        }
+        let page = TerritoryPage(
+            layout: req.layoutContext(title: territory.name), territory: territory,
+            grid: grid.map(TerritoryGridView.init))
         return try await req.view.render("directory/territory", page)
     }
 

@@ -14,6 +14,8 @@ struct CotationRecomputeJob: PagedDailyJob {
     static let scored: [RequestStatus] = [.enregistree, .active, .enInstruction, .attribuee]
 
     func items(after cursor: UUID?, limit: Int, context: JobContext) async throws -> [UUID] {
+        // A version published on another instance since this one last looked is in the run.
+        if cursor == nil { try await context.app.cotationGridStore.reload(on: context.app.db) }
         let query = HousingRequest.query(on: context.app.db).field(\.$id)
             .filter(\.$status ~~ Self.scored)
             .sort(\.$id).limit(limit)

@@ -62,6 +62,10 @@ enum PersonalDataAudit {
         case .messageChannelsChanged: "Choix de la façon d’être prévenu(e) (courriel, SMS, courrier)"
         case .lettersDownloaded: "Courrier à vous envoyer imprimé par un guichet"
         case .lettersPrinted: "Courrier à vous envoyer marqué comme imprimé par un guichet"
+        case .gridDraftSaved: "Enregistrement d’un projet de grille de cotation"
+        case .gridDraftDeleted: "Suppression d’un projet de grille de cotation"
+        case .gridPreviewed: "Aperçu des effets d’une nouvelle grille de cotation"
+        case .gridPublished: "Publication d’une nouvelle version de la grille de cotation"
         case .none: action
         }
     }

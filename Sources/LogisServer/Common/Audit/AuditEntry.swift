@@ -78,6 +78,13 @@ enum AuditAction: String, Sendable {
     case lettersDownloaded = "letters_downloaded"
     /// A desk agent marked letters of the print list as printed; the reason gives how many.
     case lettersPrinted = "letters_printed"
+    /// An EPCI administrator created or changed a draft cotation grid version (target `grid#version`).
+    case gridDraftSaved = "grid_draft_saved"
+    case gridDraftDeleted = "grid_draft_deleted"
+    /// The draft was compared with the version in force over the territory's requests.
+    case gridPreviewed = "grid_previewed"
+    /// The version was published, from its `effectiveFrom`; it never changes afterwards.
+    case gridPublished = "grid_published"
 }
 
 enum AuditOutcome: String, Sendable {

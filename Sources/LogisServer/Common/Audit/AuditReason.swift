@@ -31,6 +31,7 @@ struct AuditReason: Sendable, Hashable {
     static let search = AuditReason("recherche")
     static let preselection = AuditReason("preselection")
     static let offers = AuditReason("offres")
+    static let gridPreview = AuditReason("aperçu d’une grille de cotation")
     static func queue(_ queue: WorkQueue) -> AuditReason { AuditReason("file \(queue.rawValue)") }
 
     /// The reasons an agent may give in a link (`?motif=`): the queues and a few words; any

@@ -30,6 +30,9 @@ public enum ErrorCode: String, Codable, CaseIterable, Sendable {
     case exportInProgress = "export_in_progress"
     case fileTypeMismatch = "file_type_mismatch"
     case forbidden
+    case gridVersionNotFound = "grid_version_not_found"
+    case gridVersionPublished = "grid_version_published"
+    case gridVersionSuperseded = "grid_version_superseded"
     case internalError = "internal_error"
     case invalidAnswer = "invalid_answer"
     case invalidAvailableOn = "invalid_available_on"
