@@ -24,8 +24,10 @@ struct NationalFiguresJob: DailyJob {
         var filter = ObservatoryFilter(year: context.day.year)
         filter.lastMonth = context.day.month
         let queries = ObservatoryQueries(sql: sql, filter: filter)
-        for figure in ObservatoryFigure.allCases {
-            _ = try await NationalFigures.rows(figure, queries: queries, day: context.day, now: context.now)
+        // A run resumed after a kill keeps what its first part computed.
+        for figure in ObservatoryFigure.allCases
+        where try await !NationalFigures.isKept(figure, year: filter.year, on: context.day, on: sql) {
+            _ = try await NationalFigures.compute(figure, queries: queries, day: context.day, now: context.now)
         }
         try await NationalFigures.purge(before: context.day, on: sql)
         try await ObservatoryExports.purge(before: context.day, app: context.app, on: sql)

@@ -6,10 +6,11 @@ import SQLKit
 ///
 /// A territory's or a commune's figure reads a bounded part of the register through its indexes
 /// and stays live. Over all territories the same queries read the whole register — at the scale
-/// issue's 2.7 million requests, seconds per figure (docs/PERFORMANCE.md) — so they are computed
-/// by the `national-figures` job each morning, or by the first reader of the day if the job has
-/// not run yet, and every later reading that day is one row's read. A figure over all territories
-/// is therefore the figure of the morning, and the page says so.
+/// issue's 2.7 million requests, minutes for the eleven figures (docs/PERFORMANCE.md), longer than
+/// any reader waits — so they are computed by the `national-figures` job each morning and a
+/// reading is one row's read: the latest morning kept (yesterday's until today's job has run).
+/// Only a register that was never computed (a new installation, the tests) is computed by its
+/// first reader. A figure over all territories is the figure of a morning, and the page says which.
 enum NationalFigures {
     /// What is kept of a row: its key, label and values (the small cells are hidden when shown).
     struct StoredRow: Codable {
@@ -28,27 +29,54 @@ enum NationalFigures {
         filter.territoryID == nil && filter.communeCode == nil
     }
 
-    /// The rows of `figure` for the national scope on `day`: kept ones if any, else computed now
-    /// and kept (two instances computing at once keep the first, with the same figures).
+    /// The rows of `figure` for the national scope as of `day`: the latest kept on or before it,
+    /// else computed now and kept (two instances computing at once keep the first, with the same
+    /// figures).
     static func rows(
         _ figure: ObservatoryFigure, queries: ObservatoryQueries, day: CalendarDate, now: Date
     ) async throws -> (rows: [FigureRow], computedAt: Date) {
-        if let kept = try await kept(figure, year: queries.filter.year, day: day, on: queries.sql) {
+        if let kept = try await kept(figure, year: queries.filter.year, upTo: day, on: queries.sql) {
             return kept
         }
-        let rows = try await queries.rows(figure)
+        return try await compute(figure, queries: queries, day: day, now: now)
+    }
+
+    /// Computes the figure in one query (no pages: the job has no reader waiting) and keeps it for `day`.
+    static func compute(
+        _ figure: ObservatoryFigure, queries: ObservatoryQueries, day: CalendarDate, now: Date
+    ) async throws -> (rows: [FigureRow], computedAt: Date) {
+        let rows =
+            figure.isPaged
+            ? try await queries.page(figure, limit: maximumRows, offset: 0) : try await queries.rows(figure)
         try await keep(rows, figure: figure, year: queries.filter.year, day: day, computedAt: now, on: queries.sql)
         return (rows, now)
     }
 
+    static func isKept(
+        _ figure: ObservatoryFigure, year: Int, on day: CalendarDate, on sql: any SQLDatabase
+    ) async throws -> Bool {
+        struct Count: Decodable { let n: Int }
+        let count = try await sql.raw(
+            """
+            SELECT COUNT(*) AS n FROM national_figures \
+            WHERE day = \(bind: day.iso) AND figure = \(bind: figure.rawValue) AND year = \(bind: year)
+            """
+        ).first(decoding: Count.self)
+        return (count?.n ?? 0) > 0
+    }
+
+    /// More than the communes of France: a grouped figure is never cut.
+    static let maximumRows = 1_000_000
+
     static func kept(
-        _ figure: ObservatoryFigure, year: Int, day: CalendarDate, on sql: any SQLDatabase
+        _ figure: ObservatoryFigure, year: Int, upTo day: CalendarDate, on sql: any SQLDatabase
     ) async throws -> (rows: [FigureRow], computedAt: Date)? {
         guard
             let kept = try await sql.raw(
                 """
                 SELECT rows, computed_at AS "computedAt" FROM national_figures \
-                WHERE day = \(bind: day.iso) AND figure = \(bind: figure.rawValue) AND year = \(bind: year)
+                WHERE day <= \(bind: day.iso) AND figure = \(bind: figure.rawValue) AND year = \(bind: year) \
+                ORDER BY day DESC LIMIT 1
                 """
             ).first(decoding: Kept.self),
             let stored = try? JSONDecoder().decode([StoredRow].self, from: Data(kept.rows.utf8)),
