@@ -63,6 +63,7 @@ extension Application {
             M0035AddReservataireReportIndexes(),
             M0036CreateNationalFigures(),
             M0037CreateObservatoryExports(),
+            M0038AddResidenceTerritoryIndex(),
         ]
     }
 

@@ -82,7 +82,7 @@ struct FigureTable: Encodable, Sendable {
     let title: String
     let keyLabel: String
     let columns: [FigureColumn]
-    let rows: [FigureRow]
+    private(set) var rows: [FigureRow]
     let filters: Filters
     let smallCellsHidden: Bool
 
@@ -111,5 +111,17 @@ struct FigureTable: Encodable, Sendable {
         self.rows = isPublic ? rows.map { $0.suppressingSmallCells(figure.columns) } : rows
         filters = Filters(territory: filter.territorySlug, commune: filter.communeCode, year: filter.year)
         smallCellsHidden = isPublic
+    }
+
+    /// The `limit` rows of largest first value, in their key order: what a page shows of a figure
+    /// of thousands of lines (every commune of France); the CSV and the API keep them all.
+    func largest(_ limit: Int) -> FigureTable {
+        guard rows.count > limit else { return self }
+        let size: [Double] = rows.map { row in row.cells.first?.value ?? -1 }
+        let largestFirst = rows.indices.sorted { size[$0] > size[$1] }
+        let kept = Set(largestFirst.prefix(limit))
+        var copy = self
+        copy.rows = rows.indices.filter { kept.contains($0) }.map { rows[$0] }
+        return copy
     }
 }

@@ -16,6 +16,9 @@ enum ObservatoryPage {
         let keyLabel: String
         let columns: [String]
         let rows: [Row]
+        /// A figure of more than `shownRows` lines shows its largest; the CSV has them all.
+        let allRows: Int
+        let shownRows: Int
         let svg: String
         let csv: String
         let api: String
@@ -45,6 +48,9 @@ enum ObservatoryPage {
         let figures: [Figure]
     }
 
+    /// Lines of a figure on the page: a territory's communes fit; all of France's are in the CSV.
+    static let shownRows = 50
+
     static func render(
         _ req: Request, filter: ObservatoryFilter, scope: UUID?, public isPublic: Bool
     ) async throws
@@ -66,14 +72,16 @@ enum ObservatoryPage {
         var figures: [Figure] = []
         var computedAt: Date?
         for figure in ObservatoryFigure.allCases {
-            let (table, computed) = try await ObservatoryController.computedTable(
+            let (whole, computed) = try await ObservatoryController.computedTable(
                 figure, req, filter: filter, public: isPublic)
             computedAt = [computedAt, computed].compactMap { $0 }.min()
+            let table = whole.largest(Self.shownRows)
             figures.append(
                 Figure(
                     id: figure.rawValue, title: table.title, keyLabel: table.keyLabel,
                     columns: table.columns.map(\.label),
                     rows: table.rows.map { Row(label: $0.label, cells: $0.cells.map(\.text)) },
+                    allRows: whole.rows.count, shownRows: table.rows.count,
                     svg: FigureChart.svg(table, id: "graphique-\(figure.rawValue)"),
                     csv: "\(base)/csv/\(figure.rawValue)?\(query)",
                     api: "/api/v1/stats/\(isPublic ? "public/" : "")\(figure.rawValue)?\(query)"))

@@ -5,6 +5,16 @@ import XCTest
 /// The pieces the figures are written with: the CSV's fields and the chart's text, whatever a
 /// bailleur's or a commune's name holds.
 final class ObservatoryFormatTests: XCTestCase {
+    func testAPageShowsTheLargestLinesOfAHugeFigureInTheirOrder() {
+        // 60 communes: value = the commune's number, so the 50 largest are numbers 11 to 60.
+        let rows = (1...60).map { FigureRow(code: String(format: "%05d", $0), label: "C\($0)", values: [Double($0)]) }
+        let table = FigureTable(
+            figure: .pendingByCommune, rows: rows, filter: ObservatoryFilter(year: 2026), public: false)
+        let shown = table.largest(50)
+        XCTAssertEqual(shown.rows.map(\.code), (11...60).map { String(format: "%05d", $0) })
+        XCTAssertEqual(table.largest(100).rows.count, 60, "a figure that fits is whole")
+    }
+
     func testCSVFieldsAreQuotedAndNeverRunAsFormulas() {
         XCTAssertEqual(FigureCSV.quoted("Habitat; du Gard"), "\"Habitat; du Gard\"")
         XCTAssertEqual(FigureCSV.quoted("Le \"Mas\""), "\"Le \"\"Mas\"\"\"")
