@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// The communes Logis serves, as the request form offers them and names them: by INSEE code, shown
@@ -23,17 +24,26 @@ struct CommuneList: Sendable {
         byCode = Dictionary(entries.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
     }
 
-    /// Every commune with a code officiel géographique; one without is not offered (it could not be
-    /// matched with the stock, which names communes by code).
-    static func load(on db: any Database) async throws -> CommuneList {
-        let communes = try await Commune.query(on: db).filter(\.$inseeCode != nil).all()
+    /// Every commune with a code officiel géographique (or a territory's only); one without is not
+    /// offered (it could not be matched with the stock, which names communes by code). Read as plain
+    /// rows: at national scale there are tens of thousands, and model hydration cost most of a page.
+    static func load(on db: any Database, territory: UUID? = nil) async throws -> CommuneList {
+        struct Row: Decodable {
+            let code: String
+            let name: String
+            let postalCode: String
+            let territoryID: UUID
+        }
+        guard let sql = db as? any SQLDatabase else { return CommuneList(entries: []) }
+        var query = sql.select()
+            .column(SQLColumn("insee_code"), as: "code").column("name")
+            .column(SQLColumn("postal_code"), as: "postalCode").column(SQLColumn("territory_id"), as: "territoryID")
+            .from(Commune.schema).where("insee_code", .isNot, SQLLiteral.null)
+        if let territory { query = query.where("territory_id", .equal, territory) }
+        let rows = try await query.all(decoding: Row.self)
         return CommuneList(
-            entries: communes.compactMap { commune in
-                commune.inseeCode.map {
-                    Entry(
-                        code: $0, name: commune.name, postalCode: commune.postalCode, territoryID: commune.$territory.id
-                    )
-                }
+            entries: rows.map {
+                Entry(code: $0.code, name: $0.name, postalCode: $0.postalCode, territoryID: $0.territoryID)
             })
     }
 

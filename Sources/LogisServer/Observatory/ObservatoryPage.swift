@@ -61,8 +61,11 @@ enum ObservatoryPage {
         let territories = try await territoryQuery.all()
         // Over all territories the list would hold every commune of France: a commune is chosen
         // within a territory, once the territory is chosen (the API takes any commune code).
-        let communes = try await CommuneList.load(on: req.db).entries.filter { entry in
-            filter.territoryID.map { $0 == entry.territoryID } ?? (entry.code == filter.communeCode)
+        var communes: [CommuneList.Entry] = []
+        if let territory = filter.territoryID {
+            communes = try await CommuneList.load(on: req.db, territory: territory).entries
+        } else if let code = filter.communeCode {
+            communes = try await CommuneList.load(on: req.db).entries.filter { $0.code == code }
         }
         let thisYear = req.today.year
         var query = "annee=\(filter.year)"
