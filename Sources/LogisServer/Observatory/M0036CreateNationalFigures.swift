@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 
 /// `national_figures`: the observatory's figures over all territories, one row per day, figure and
-/// year, the rows as JSON and the instant as ISO 8601 text, read alike by both databases
+/// year, the rows as tab-separated lines and the instant as ISO 8601 text, read alike by both databases
 /// (`NationalFigures`).
 struct M0036CreateNationalFigures: AsyncMigration {
     func prepare(on database: any Database) async throws {

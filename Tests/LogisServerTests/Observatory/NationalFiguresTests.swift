@@ -92,3 +92,17 @@ final class NationalFiguresTests: XCTestCase {
         }
     }
 }
+
+final class NationalFiguresTextTests: XCTestCase {
+    func testKeptRowsReadBackAsTheyWereWithAbsentValuesAndStrayTabs() {
+        let rows = [
+            FigureRow(code: "30341", label: "Vauvert", values: [12, 37.5, nil]),
+            FigureRow(code: "x", label: "Un\tnom\nsur deux lignes", values: [nil]),
+            FigureRow(code: "", label: "Non renseignée", values: []),
+        ]
+        let back = NationalFigures.rows(of: NationalFigures.text(of: rows))
+        XCTAssertEqual(back.map(\.code), ["30341", "x", ""])
+        XCTAssertEqual(back.map(\.label), ["Vauvert", "Un nom sur deux lignes", "Non renseignée"])
+        XCTAssertEqual(back.map(\.values), [[12, 37.5, nil], [nil], []])
+    }
+}
