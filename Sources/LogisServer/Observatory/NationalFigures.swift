@@ -13,8 +13,8 @@ import SQLKit
 /// first reader. A figure over all territories is the figure of a morning, and the page says which.
 enum NationalFigures {
     /// What is kept of the rows: one line each, `code`, `label` and the values separated by tabs,
-    /// an absent value empty. Read back ten times faster than JSON: the by-commune figures hold
-    /// every commune of France, and a reading must stay in milliseconds.
+    /// an absent value empty: no decoder between the database and the rows, for figures that hold
+    /// every commune of France (the answer's own JSON then costs most of the ~200 ms, PERFORMANCE.md).
     static func text(of rows: [FigureRow]) -> String {
         func clean(_ field: String) -> String {
             String(field.map { $0 == "\t" || $0 == "\n" || $0 == "\r" ? " " : $0 })
