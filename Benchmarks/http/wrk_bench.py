@@ -63,6 +63,8 @@ def rss_kb(pid):
 def to_ms(text):
     """wrk's latencies: 812.00us, 3.21ms, 1.02s, 1.10m."""
     match = re.fullmatch(r"([\d.]+)(us|ms|s|m)", text)
+    if not match:
+        sys.exit(f"wrk_bench: unreadable latency {text!r}")
     value, unit = float(match.group(1)), match.group(2)
     return value * {"us": 0.001, "ms": 1, "s": 1000, "m": 60_000}[unit]
 
@@ -86,8 +88,9 @@ def run_wrk(port, path, token, seconds, pid):
     done.set()
     sampler.join()
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
-    p50 = to_ms(re.search(r"50%\s+(\S+)", output).group(1))
-    p99 = to_ms(re.search(r"99%\s+(\S+)", output).group(1))
+    # The latency distribution's lines (the thread statistics also end in « …99% »).
+    p50 = to_ms(re.search(r"^\s+50%\s+(\S+)", output, re.M).group(1))
+    p99 = to_ms(re.search(r"^\s+99%\s+(\S+)", output, re.M).group(1))
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
     if errors:
         sys.exit(f"wrk_bench: {path} answered {errors.group(1)} errors:\n{output}")
