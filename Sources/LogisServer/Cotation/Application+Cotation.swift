@@ -1,5 +1,6 @@
 import Foundation
 import LogisCore
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
@@ -67,6 +68,18 @@ extension Application {
 /// must never change afterwards (issue « rules mended » 5.8); start-up refuses a grid file whose
 /// content no longer matches the scores computed with it.
 enum CotationGridFingerprint {
+    /// A version never changes once used: its fingerprint is computed once per process, not once
+    /// per request scored (a JSON encoding and a SHA-256 each time).
+    private static let known = NIOLockedValueBox<[String: String]>([:])
+
+    static func cached(_ grid: CotationGrid) -> String {
+        let key = "\(grid.id)#\(grid.version)"
+        if let hash = known.withLockedValue({ $0[key] }) { return hash }
+        let hash = of(grid)
+        known.withLockedValue { $0[key] = hash }
+        return hash
+    }
+
     static func of(_ grid: CotationGrid) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = .sortedKeys
