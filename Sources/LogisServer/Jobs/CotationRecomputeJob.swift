@@ -23,14 +23,15 @@ struct CotationRecomputeJob: PagedDailyJob {
         return try await query.all().map { try $0.requireID() }
     }
 
-    /// A page of requests read in one query, their territories' communes read once.
+    /// A page of requests read in one query, their territories' communes in one more.
     func handle(page items: [UUID], context: JobContext, on db: any Database) async throws -> Int {
         let requests = try await HousingRequest.query(on: db).filter(\.$id ~~ items)
             .filter(\.$status ~~ Self.scored).with(\.$territory).all()
-        var communes: [UUID: [Commune]] = [:]
-        for territory in Set(requests.compactMap { $0.$territory.id }) {
-            communes[territory] = try await Commune.query(on: db).filter(\.$territory.$id == territory).all()
-        }
+        // One query for the page's territories: a page of ids spans up to 200 of them nationally.
+        let territories = Array(Set(requests.compactMap { $0.$territory.id }))
+        let communes = Dictionary(
+            grouping: try await Commune.query(on: db).filter(\.$territory.$id ~~ territories).all(),
+            by: { $0.$territory.id })
         for request in requests {
             let resident = request.$territory.id.flatMap { communes[$0] }.map {
                 RequestCotation.lives(in: $0, form: request.form)
