@@ -5,7 +5,7 @@
 
 Starts the server on a fresh SQLite file and files folder with the demo data, then runs CYCLES
 cycles: while CLIENTS concurrent clients each create an account, sign in, file a complete
-request, upload its two identity pieces and replace the first, submit it (NUD), in a loop, the
+request, upload its two identity pieces and a second file of the first, submit it (NUD), in a loop, the
 server is killed with SIGKILL at a random moment, then restarted on the same database and files.
 Every acknowledged registration (201 with a NUD) and upload (201) is recorded. After a last
 restart and a clean stop, the SQLite file and the files folder are read directly:
@@ -15,7 +15,8 @@ restart and a clean stop, the SQLite file and the files folder are read directly
 - `PRAGMA integrity_check` says ok and `PRAGMA foreign_key_check` finds nothing;
 - every file in the files folder belongs to a `request_documents` row (no orphan), every row's
   file exists (none missing) with the size and SHA-256 of the row;
-- every acknowledged upload is there, or was replaced by a later upload of the same piece;
+- every acknowledged upload is there among its piece's files (a piece takes several files: a
+  second upload adds one, stored under `piece#2`; nothing is replaced without a refusal);
 - no answer was a 5xx (a kill cuts connections, it does not make the server answer 500).
 
 Also reported, without failing: registrations of this test that are in the database (acknowledged
@@ -350,7 +351,10 @@ def verify(workdir: Path, ledger: Ledger) -> dict:
         " JOIN accounts a ON a.id = h.account_id WHERE a.email LIKE 'crash-%' AND h.nud IS NOT NULL").fetchone()
 
     rows = database.execute("SELECT id, request_id, piece, stored_name, size, sha256 FROM request_documents").fetchall()
-    by_piece = {(row[1].upper(), row[2]): row for row in rows}
+    # A piece's files are stored under `piece`, `piece#2`, … (PieceFileKey): grouped by the piece.
+    by_piece: dict = {}
+    for row in rows:
+        by_piece.setdefault((row[1].upper(), row[2].split("#")[0]), []).append(row)
     names = {row[3] for row in rows}
     on_disk = {path.name: path for path in files_dir.rglob("*") if path.is_file()}
     orphans = sorted(set(on_disk) - names)
@@ -389,14 +393,10 @@ def verify(workdir: Path, ledger: Ledger) -> dict:
         uploads_acknowledged += len(acknowledged)
         if not acknowledged:
             continue
-        row = by_piece.get((request_id, piece))
-        if row is None:
-            problems.append(f"upload lost: {piece} of {request_id} (acknowledged as {attempts[acknowledged[-1]][1]})")
-            continue
-        # The stored file must be the last acknowledged one, or a later one sent when the server died.
-        later = [digest for digest, _ in attempts[acknowledged[-1]:]]
-        if row[5] not in later:
-            problems.append(f"upload lost: {piece} of {request_id} holds an older file than the acknowledged one")
+        stored = {row[5] for row in by_piece.get((request_id, piece), [])}
+        lost = [attempts[index][1] for index in acknowledged if attempts[index][0] not in stored]
+        if lost:
+            problems.append(f"upload lost: {piece} of {request_id} (acknowledged as {lost[0]}, not among its files)")
             continue
         uploads_checked += len(acknowledged)
     database.close()
