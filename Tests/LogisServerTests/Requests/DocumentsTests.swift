@@ -7,7 +7,7 @@ final class DocumentsTests: XCTestCase {
     static let pdf = Data("%PDF-1.4\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n".utf8)
     static let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13])
 
-    func upload(
+    static func upload(
         _ app: Application, token: String, id: UUID, piece: String, filename: String, data: Data,
         check: (XCTHTTPResponse) throws -> Void
     ) async throws {
@@ -39,12 +39,14 @@ final class DocumentsTests: XCTestCase {
             XCTAssertTrue(pieceCodes.contains("piece_identite@0"), "\(pieceCodes)")
             XCTAssertTrue(pieceCodes.contains("piece_identite@1"), "\(pieceCodes)")
             XCTAssertTrue(pieceCodes.contains("quittance_loyer"), "tenants give a rent receipt: \(pieceCodes)")
-            try await upload(app, token: token, id: id, piece: "piece_identite@0", filename: "cni.pdf", data: Self.pdf)
-            {
+            try await Self.upload(
+                app, token: token, id: id, piece: "piece_identite@0", filename: "cni.pdf", data: Self.pdf
+            ) {
                 XCTAssertEqual($0.status, .created, $0.body.string)
             }
-            try await upload(app, token: token, id: id, piece: "piece_identite@0", filename: "cni.png", data: Self.png)
-            {
+            try await Self.upload(
+                app, token: token, id: id, piece: "piece_identite@0", filename: "cni.png", data: Self.png
+            ) {
                 XCTAssertEqual($0.status, .created, "a piece not yet validated takes another file")
             }
             var documents = try await RequestDocument.query(on: app.db).all()
@@ -68,7 +70,9 @@ final class DocumentsTests: XCTestCase {
 
             document.status = .validee
             try await document.save(on: app.db)
-            try await upload(app, token: token, id: id, piece: "piece_identite@0", filename: "x.pdf", data: Self.pdf) {
+            try await Self.upload(
+                app, token: token, id: id, piece: "piece_identite@0", filename: "x.pdf", data: Self.pdf
+            ) {
                 XCTAssertEqual($0.status, .conflict)
                 XCTAssertTrue($0.body.string.contains("document_locked"))
             }
@@ -82,42 +86,46 @@ final class DocumentsTests: XCTestCase {
     func testBadFilesAreRefusedWithClearErrors() async throws {
         try await withApp(demo: true) { app in
             let (token, id) = try await app.registeredApplicantRequest()
-            try await upload(
+            try await Self.upload(
                 app, token: token, id: id, piece: "piece_identite@0", filename: "grand.pdf",
                 data: Self.pdf + Data(count: 6 * 1024 * 1024)
             ) { res in
                 XCTAssertEqual(res.status, .payloadTooLarge)
                 XCTAssertTrue(res.body.string.contains("payload_too_large"))
             }
-            try await upload(
+            try await Self.upload(
                 app, token: token, id: id, piece: "piece_identite@0", filename: "presque.pdf",
                 data: Self.pdf + Data(count: 5 * 1024 * 1024)
             ) { res in
                 XCTAssertEqual(res.status, .payloadTooLarge, "over 5 MB but under the body limit")
             }
-            try await upload(
+            try await Self.upload(
                 app, token: token, id: id, piece: "piece_identite@0", filename: "image.pdf", data: Self.png
             ) {
                 XCTAssertEqual($0.status, .unsupportedMediaType, "a PNG renamed .pdf: the bytes contradict the name")
                 XCTAssertTrue($0.body.string.contains("file_type_mismatch"))
             }
-            try await upload(
+            try await Self.upload(
                 app, token: token, id: id, piece: "piece_identite@0", filename: "script.exe", data: Self.pdf
             ) {
                 XCTAssertEqual($0.status, .unsupportedMediaType, "only .pdf, .jpg, .jpeg and .png names")
             }
             let html = Data("<html><script>alert(1)</script></html>".utf8)
-            try await upload(app, token: token, id: id, piece: "piece_identite@0", filename: "page.pdf", data: html) {
+            try await Self.upload(
+                app, token: token, id: id, piece: "piece_identite@0", filename: "page.pdf", data: html
+            ) {
                 XCTAssertEqual($0.status, .unsupportedMediaType)
                 XCTAssertTrue($0.body.string.contains("unsupported_file_type"))
             }
-            try await upload(
+            try await Self.upload(
                 app, token: token, id: id, piece: "../../etc/passwd", filename: "../../evil.pdf", data: Self.pdf
             ) {
                 XCTAssertEqual($0.status, .unprocessableEntity)
                 XCTAssertTrue($0.body.string.contains("unknown_piece"))
             }
-            try await upload(app, token: token, id: id, piece: "piece_identite@0", filename: "vide.pdf", data: Data()) {
+            try await Self.upload(
+                app, token: token, id: id, piece: "piece_identite@0", filename: "vide.pdf", data: Data()
+            ) {
                 XCTAssertEqual($0.status, .unprocessableEntity)
             }
             let stored = try await RequestDocument.query(on: app.db).count()
@@ -133,8 +141,9 @@ final class DocumentsTests: XCTestCase {
                 .GET, "api/v1/requests/\(id)/documents",
                 beforeRequest: { $0.headers.bearerAuthorization = .init(token: intruder) },
                 afterResponse: { XCTAssertEqual($0.status, .notFound) })
-            try await upload(app, token: intruder, id: id, piece: "piece_identite@0", filename: "a.pdf", data: Self.pdf)
-            {
+            try await Self.upload(
+                app, token: intruder, id: id, piece: "piece_identite@0", filename: "a.pdf", data: Self.pdf
+            ) {
                 XCTAssertEqual($0.status, .notFound)
             }
         }

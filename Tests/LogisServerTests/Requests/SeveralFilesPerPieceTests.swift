@@ -14,23 +14,16 @@ final class SeveralFilesPerPieceTests: XCTestCase {
         let status: String
     }
 
+    /// `DocumentsTests.upload`, answering the body after checking the status.
     func upload(
         _ app: Application, token: String, request id: UUID, piece: String = "piece_identite@0", data: Data,
         expect status: HTTPStatus = .created
     ) async throws -> String {
-        let body = Multipart.body(fields: ["piece": piece], file: ("file", "scan.pdf", data))
         var answer = ""
-        try await app.testable(method: .running(port: 0)).test(
-            .POST, "api/v1/requests/\(id)/documents",
-            beforeRequest: { (req: inout XCTHTTPRequest) async throws in
-                req.headers.bearerAuthorization = .init(token: token)
-                req.headers.replaceOrAdd(name: .contentType, value: Multipart.contentType)
-                req.body = ByteBuffer(data: body)
-            },
-            afterResponse: { (res: XCTHTTPResponse) async throws in
-                XCTAssertEqual(res.status, status, res.body.string)
-                answer = res.body.string
-            })
+        try await DocumentsTests.upload(app, token: token, id: id, piece: piece, filename: "scan.pdf", data: data) {
+            XCTAssertEqual($0.status, status, $0.body.string)
+            answer = $0.body.string
+        }
         return answer
     }
 
