@@ -44,6 +44,16 @@ enum NationalFigures {
         filter.territoryID == nil && filter.communeCode == nil
     }
 
+    /// The rows of `figure` for `queries`' filter: the kept morning's over all territories (with
+    /// when it was computed), live otherwise.
+    static func rowsOrLive(
+        _ figure: ObservatoryFigure, queries: ObservatoryQueries, day: CalendarDate, now: Date
+    ) async throws -> (rows: [FigureRow], computedAt: Date?) {
+        guard covers(queries.filter) else { return (try await queries.rows(figure), nil) }
+        let kept = try await rows(figure, queries: queries, day: day, now: now)
+        return (kept.rows, kept.computedAt)
+    }
+
     /// The rows of `figure` for the national scope as of `day`: the latest kept on or before it,
     /// else computed now and kept (two instances computing at once keep the first, with the same
     /// figures).

@@ -75,13 +75,11 @@ struct ObservatoryController: RouteCollection {
     static func computedTable(
         _ figure: ObservatoryFigure, _ req: Request, filter: ObservatoryFilter, public isPublic: Bool
     ) async throws -> (table: FigureTable, computedAt: Date?) {
-        let queries = try queries(req, filter: filter)
-        guard NationalFigures.covers(filter) else {
-            let rows = try await queries.rows(figure)
-            return (FigureTable(figure: figure, rows: rows, filter: filter, public: isPublic), nil)
-        }
-        let national = try await NationalFigures.rows(figure, queries: queries, day: req.today, now: req.now)
-        return (FigureTable(figure: figure, rows: national.rows, filter: filter, public: isPublic), national.computedAt)
+        let figureRows = try await NationalFigures.rowsOrLive(
+            figure, queries: try queries(req, filter: filter), day: req.today, now: req.now)
+        return (
+            FigureTable(figure: figure, rows: figureRows.rows, filter: filter, public: isPublic), figureRows.computedAt
+        )
     }
 
     func steeringPage(req: Request) async throws -> Response {

@@ -38,40 +38,29 @@ struct ObservatoryExportController: RouteCollection {
         return scope
     }
 
-    private func publicPage(_ req: Request) -> Response {
-        req.redirect(to: "/observatoire/public", redirectType: .normal)
+    /// Runs `body`, or sends a reader of the public figures to the public page.
+    private func steering(_ req: Request, _ body: () async throws -> Response) async throws -> Response {
+        do {
+            return try await body()
+        } catch is PublicReader {
+            return req.redirect(to: "/observatoire/public", redirectType: .normal)
+        }
     }
 
     func start(req: Request) async throws -> Response {
-        do {
-            return try await startBuild(req)
-        } catch is PublicReader {
-            return publicPage(req)
-        }
+        try await steering(req) { try await startBuild(req) }
     }
 
     func page(req: Request) async throws -> Response {
-        do {
-            return try await render(req).encodeResponse(for: req)
-        } catch is PublicReader {
-            return publicPage(req)
-        }
+        try await steering(req) { try await render(req).encodeResponse(for: req) }
     }
 
     func state(req: Request) async throws -> Response {
-        do {
-            return try await currentState(req).encodeResponse(for: req)
-        } catch is PublicReader {
-            return publicPage(req)
-        }
+        try await steering(req) { try await currentState(req).encodeResponse(for: req) }
     }
 
     func download(req: Request) async throws -> Response {
-        do {
-            return try await file(req)
-        } catch is PublicReader {
-            return publicPage(req)
-        }
+        try await steering(req) { try await file(req) }
     }
 
     private func startBuild(_ req: Request) async throws -> Response {

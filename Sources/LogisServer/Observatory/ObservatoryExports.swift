@@ -112,10 +112,7 @@ enum ObservatoryExports {
         let archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
         let queries = ObservatoryQueries(sql: sql, filter: filter)
         for (index, figure) in ObservatoryFigure.allCases.enumerated() {
-            let rows =
-                NationalFigures.covers(filter)
-                ? try await NationalFigures.rows(figure, queries: queries, day: day, now: now).rows
-                : try await queries.rows(figure)
+            let rows = try await NationalFigures.rowsOrLive(figure, queries: queries, day: day, now: now).rows
             let text = FigureCSV.header(figure) + rows.map(FigureCSV.line).joined()
             let data = Data(FigureCSV.byteOrderMark + Array(text.utf8))
             try archive.addEntry(
