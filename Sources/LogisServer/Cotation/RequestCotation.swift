@@ -111,7 +111,7 @@ enum RequestCotation {
 
     /// A new score touches three columns of the request and the score of its ranking rows, nothing
     /// else: written as such, not through the model, whose save rewrites every ranking row and name
-    /// word of the request (the nightly recompute ran at 40 requests a second at national scale
+    /// word of the request (the nightly recompute ran at 82 requests a second at national scale
     /// that way, docs/PERFORMANCE.md).
     static func storeScore(of request: HousingRequest, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return try await request.save(on: db) }

@@ -87,11 +87,12 @@ struct ChecklistView: Content {
                 refusalReason: document?.refusalReason?.rawValue, refusalLabel: document?.refusalReason?.label,
                 comment: document?.comment, canUpload: document?.status != .validee,
                 files: files.compactMap { file in
-                    file.id.map {
+                    let details = fileDetails(file)
+                    return file.id.map {
                         File(
                             id: $0, number: file.pieceFile.part, contentType: file.contentType, size: file.size,
-                            uploadedAt: file.uploadedAt, label: "Fichier \(file.pieceFile.part) · \(fileDetails(file))",
-                            details: fileDetails(file))
+                            uploadedAt: file.uploadedAt, label: "Fichier \(file.pieceFile.part) · \(details)",
+                            details: details)
                     }
                 },
                 canAddFile: document?.status != .validee
