@@ -6,32 +6,18 @@ import Vapor
 /// The cotation of one request: its facts, its score with the grid's breakdown, and the
 /// comparison with similar requests (same territory and typology) the applicant is entitled to see.
 enum RequestCotation {
-    /// The facts the grid scores; a stored code the vocabulary does not know throws
-    /// (`unknown_code`) rather than silently counting for nothing.
+    /// The facts the grid scores (`CotationAnswers.facts`); an unknown stored code throws.
     /// - Parameter livesInTerritory: whether the applicant's address is in the request's territory
     ///   (`livesInTerritory(_:on:)`).
     static func facts(of request: HousingRequest, today: CalendarDate, livesInTerritory: Bool) throws -> CotationFacts {
-        let form = request.form
-        let motifs = try form.storedMotifs()
-        let housing = try form.storedHousingStatus()
-        var flags = CotationFlags()
-        if form.situation?.violence == true { flags.insert(.violences) }
-        if (form.situation?.disabledPersons ?? 0) > 0 { flags.insert(.handicap) }
-        if housing == .sansAbri || motifs.contains(.sansLogement) { flags.insert(.sansLogement) }
-        if motifs.contains(.expulsion) { flags.insert(.expulsion) }
-        if motifs.contains(.logementIndigne) { flags.insert(.logementIndigne) }
-        if form.dependents?.expectingChild == true { flags.insert(.grossesse) }
-        let children = form.dependents?.people.filter { $0.relationship == "enfant" }.count ?? 0
-        let first = request.firstFiledOn.flatMap { try? CalendarDate(iso: $0) } ?? today
-        return CotationFacts(
-            flags: flags, motifs: MotifSet(motifs),
-            priorities: try request.priorityCriteria(),
-            housingStatus: housing, firstFiling: first, evaluationDate: today, refusals: request.offerRefusals ?? 0,
-            validatedCriteria: request.validatedCriterionCodes,
-            monthlyIncome: form.resources?.monthlyTotal ?? 0, monthlyRent: form.housing?.monthlyRent ?? 0,
-            singleParent: form.coApplicant?.present != true && children > 0, overcrowded: false,
-            worksInTerritory: false, livesInTerritory: livesInTerritory,
-            persons: form.householdPersons, children: children, disabledPersons: form.situation?.disabledPersons ?? 0)
+        try CotationAnswers(form: request.form).facts(
+            try columns(of: request), today: today, livesInTerritory: livesInTerritory)
+    }
+
+    static func columns(of request: HousingRequest) throws -> CotationAnswers.Columns {
+        .init(
+            firstFiledOn: request.firstFiledOn, priorities: try request.priorityCriteria(),
+            validatedCriteria: request.validatedCriterionCodes, offerRefusals: request.offerRefusals)
     }
 
     static func grid(
@@ -44,14 +30,9 @@ enum RequestCotation {
         return app.cotationGrids[territory?.cotationGrid ?? ""]
     }
 
-    /// « Réside sur le territoire »: the applicant's address is in one of the territory's communes —
-    /// same postal code, same name once accents, case and hyphens are set aside (docs/rules/cotation.md).
+    /// « Réside sur le territoire » (`CotationAnswers.lives(in:)`).
     static func lives(in communes: [Commune], form: RequestForm) -> Bool {
-        guard let applicant = form.applicant else { return false }
-        let city = DuplicateDetection.normalise(applicant.city)
-        return communes.contains {
-            $0.postalCode == applicant.postalCode && DuplicateDetection.normalise($0.name) == city
-        }
+        CotationAnswers(form: form).lives(in: TerritoryCommuneNames(communes.map { ($0.postalCode, $0.name) }))
     }
 
     static func livesInTerritory(_ request: HousingRequest, on db: any Database) async throws -> Bool {

@@ -13,32 +13,50 @@ struct CotationRecomputeJob: PagedDailyJob {
     /// The statuses whose score ranks them (`RankingTable.rankedStatuses`) or is shown to them.
     static let scored: [RequestStatus] = [.enregistree, .active, .enInstruction, .attribuee]
 
+    /// Pages of 2,000: each costs three statements, whatever its size (`handle(page:…)`).
+    var pageSize: Int { 2_000 }
+
     func items(after cursor: UUID?, limit: Int, context: JobContext) async throws -> [UUID] {
         // A version published on another instance since this one last looked is in the run.
         if cursor == nil { try await context.app.cotationGridStore.reload(on: context.app.db) }
-        let query = HousingRequest.query(on: context.app.db).field(\.$id)
-            .filter(\.$status ~~ Self.scored)
-            .sort(\.$id).limit(limit)
-        if let cursor { query.filter(\.$id > cursor) }
-        return try await query.all().map { try $0.requireID() }
+        guard let sql = context.app.db as? any SQLDatabase else { return [] }
+        struct Row: Decodable { var id: UUID }
+        let after: SQLQueryString = cursor.map { "AND id > \(bind: $0) " } ?? ""
+        return try await sql.raw(
+            """
+            SELECT id FROM housing_requests WHERE status IN (\(SQLList(Self.scored.map { SQLBind($0.rawValue) }))) \
+            \(after)ORDER BY id LIMIT \(literal: limit)
+            """
+        ).all(decoding: Row.self).map(\.id)
     }
 
-    /// A page of requests read in one query, their territories' communes in one more.
+    /// A page read as plain rows in one query (`CotationInputs`), the communes its applicants
+    /// live in in one more, scored here, and every changed request written back in two statements
+    /// (`CotationScores.store`).
     func handle(page items: [UUID], context: JobContext, on db: any Database) async throws -> Int {
-        let requests = try await HousingRequest.query(on: db).filter(\.$id ~~ items)
-            .filter(\.$status ~~ Self.scored).with(\.$territory).all()
-        // One query for the page's territories: a page of ids spans up to 200 of them nationally.
-        let territories = Array(Set(requests.compactMap { $0.$territory.id }))
-        let communes = Dictionary(
-            grouping: try await Commune.query(on: db).filter(\.$territory.$id ~~ territories).all(),
-            by: { $0.$territory.id })
-        for request in requests {
-            let resident = request.$territory.id.flatMap { communes[$0] }.map {
-                RequestCotation.lives(in: $0, form: request.form)
-            }
-            try await RequestCotation.recompute(
-                request, on: context.day, app: context.app, db: db, livesInTerritory: resident)
+        guard let sql = db as? any SQLDatabase, let first = items.first, let last = items.last else { return 0 }
+        await context.app.cotationGridStore.refreshIfStale(on: db, logger: context.app.logger)
+        let statuses = SQLList(Self.scored.map { SQLBind($0.rawValue) })
+        let inputs = try await CotationInputs.read(
+            "r.id >= \(bind: first) AND r.id <= \(bind: last) AND r.status IN (\(statuses))", on: sql)
+        let decoder = JSONDecoder()
+        let answers = try inputs.map { try decoder.decode(CotationAnswers.self, from: Data($0.answers.utf8)) }
+        let communes = try await TerritoryCommuneNames.read(
+            territories: Set(inputs.compactMap(\.territoryID)), postalCodes: Set(answers.compactMap(\.postalCode)),
+            on: sql)
+        let versions = context.app.cotationGridVersions
+        var changes: [CotationScores.Change] = []
+        for (input, answer) in zip(inputs, answers) {
+            guard let grid = versions.inForce(input.cotationGrid ?? "", on: context.day) else { continue }
+            let resident = input.territoryID.flatMap { communes[$0] }.map { answer.lives(in: $0) } ?? false
+            let facts = try answer.facts(try input.columns(), today: context.day, livesInTerritory: resident)
+            let change = CotationScores.Change(
+                id: input.id, score: grid.total(facts), gridVersion: grid.grid.version,
+                gridHash: CotationGridFingerprint.cached(grid.grid), pendingCriteria: grid.pendingValidationCount(facts)
+            )
+            if change.differs(from: input) { changes.append(change) }
         }
+        try await CotationScores.store(changes, previous: inputs, on: sql)
         return 0
     }
 

@@ -16,6 +16,13 @@ protocol DailyJob: Sendable {
     /// Handles one item in `db` (a transaction); returns the number of messages it queued. The
     /// item is read again here: it may have changed since it was listed.
     func handle(_ item: UUID, context: JobContext, on db: any Database) async throws -> Int
+
+    /// Items listed at a time: a page is one transaction for a `PagedDailyJob`.
+    var pageSize: Int { get }
+}
+
+extension DailyJob {
+    var pageSize: Int { 200 }
 }
 
 /// A job whose items are cheap one by one but many (every registered request): a whole page is

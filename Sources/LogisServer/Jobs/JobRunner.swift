@@ -19,10 +19,13 @@ struct JobRunner: Sendable {
         var processed = 0
         var sent = 0
         var errors = 0
+        /// Pages that failed as a whole and were handled again item by item.
+        var pagesRetried = 0
     }
 
     let app: Application
-    var pageSize = 200
+    /// Items listed at a time; nil takes the job's own (`DailyJob.pageSize`).
+    var pageSize: Int?
     /// Stops after this many items, leaving the run `running` as a killed process would.
     var itemBudget: Int?
     /// Called after each item with the number handled so far (progress on a terminal).
@@ -44,16 +47,17 @@ struct JobRunner: Sendable {
         var cursor = claim.cursor
         do {
             while true {
-                let page = try await job.items(after: cursor, limit: pageSize, context: context)
+                let page = try await job.items(after: cursor, limit: pageSize ?? job.pageSize, context: context)
                 guard !page.isEmpty else { break }
-                if let paged = job as? any PagedDailyJob, itemBudget == nil, !Task.isCancelled,
-                    let sent = try await handle(page: page, job: paged, claim: claim, context: context)
-                {
-                    report.processed += page.count
-                    report.sent += sent
-                    progress?(report.processed)
-                    cursor = page.last
-                    continue
+                if itemBudget == nil, !Task.isCancelled, let paged = job as? any PagedDailyJob {
+                    if let sent = try await handle(page: page, job: paged, claim: claim, context: context) {
+                        report.processed += page.count
+                        report.sent += sent
+                        progress?(report.processed)
+                        cursor = page.last
+                        continue
+                    }
+                    report.pagesRetried += 1
                 }
                 for item in page {
                     // A shutdown stops between items, as a budget does: the cursor is saved, the

@@ -11,7 +11,7 @@ enum JobSupport {
     /// Runs one job for the clock's day.
     @discardableResult
     static func run(
-        _ job: any DailyJob, _ app: Application, budget: Int? = nil, pageSize: Int = 200
+        _ job: any DailyJob, _ app: Application, budget: Int? = nil, pageSize: Int? = nil
     ) async throws
         -> JobRunner.Report
     {
