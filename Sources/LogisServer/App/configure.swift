@@ -7,6 +7,7 @@ public func configure(_ app: Application, settings: Settings? = nil) async throw
     try app.configureDatabase(settings)
     app.loadRules(settings)
     app.loadCotationGrids()
+    _ = app.nationalFigureCache  // made before requests run concurrently
     app.configureViews()
     app.configureSecurity(settings)
     try app.configureRoutes()

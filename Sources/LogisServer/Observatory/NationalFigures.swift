@@ -54,6 +54,39 @@ enum NationalFigures {
         return (kept.rows, kept.computedAt)
     }
 
+    /// The national table of `figure` as of `day`, from `cache` while the kept morning is the one
+    /// it was read from (`NationalFigureCache`); `stamp` names that morning.
+    static func table(
+        _ figure: ObservatoryFigure, queries: ObservatoryQueries, day: CalendarDate, now: Date, public isPublic: Bool,
+        cache: NationalFigureCache
+    ) async throws -> (table: FigureTable, computedAt: Date, key: NationalFigureCache.Key, stamp: String) {
+        let key = NationalFigureCache.Key(figure: figure, year: queries.filter.year, isPublic: isPublic)
+        if let stamp = try await keptStamp(figure, year: queries.filter.year, upTo: day, on: queries.sql),
+            let entry = cache.entry(key, stamp: stamp), let computedAt = ISO8601DateFormatter().date(from: stamp)
+        {
+            return (entry.table, computedAt, key, stamp)
+        }
+        let (rows, computedAt) = try await rows(figure, queries: queries, day: day, now: now)
+        let table = FigureTable(figure: figure, rows: rows, filter: queries.filter, public: isPublic)
+        let stamp = ISO8601DateFormatter().string(from: computedAt)
+        cache.store(.init(stamp: stamp, table: table), for: key)
+        return (table, computedAt, key, stamp)
+    }
+
+    /// Which morning a reading of `figure` gets, without its rows.
+    static func keptStamp(
+        _ figure: ObservatoryFigure, year: Int, upTo day: CalendarDate, on sql: any SQLDatabase
+    ) async throws -> String? {
+        struct Stamp: Decodable { let computedAt: String }
+        return try await sql.raw(
+            """
+            SELECT computed_at AS "computedAt" FROM national_figures \
+            WHERE day <= \(bind: day.iso) AND figure = \(bind: figure.rawValue) AND year = \(bind: year) \
+            ORDER BY day DESC LIMIT 1
+            """
+        ).first(decoding: Stamp.self)?.computedAt
+    }
+
     /// The rows of `figure` for the national scope as of `day`: the latest kept on or before it,
     /// else computed now and kept (two instances computing at once keep the first, with the same
     /// figures).

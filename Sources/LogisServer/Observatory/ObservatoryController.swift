@@ -65,20 +65,19 @@ struct ObservatoryController: RouteCollection {
         return ObservatoryQueries(sql: sql, filter: filter)
     }
 
-    static func table(
-        _ figure: ObservatoryFigure, _ req: Request, filter: ObservatoryFilter, public isPublic: Bool
-    ) async throws -> FigureTable {
-        try await computedTable(figure, req, filter: filter, public: isPublic).table
-    }
-
     /// The figure, and when it was computed if it is the morning's national one (`NationalFigures`).
     static func computedTable(
         _ figure: ObservatoryFigure, _ req: Request, filter: ObservatoryFilter, public isPublic: Bool
     ) async throws -> (table: FigureTable, computedAt: Date?) {
-        let figureRows = try await NationalFigures.rowsOrLive(
-            figure, queries: try queries(req, filter: filter), day: req.today, now: req.now)
+        let queries = try queries(req, filter: filter)
+        if NationalFigures.covers(filter) {
+            let kept = try await NationalFigures.table(
+                figure, queries: queries, day: req.today, now: req.now, public: isPublic,
+                cache: req.application.nationalFigureCache)
+            return (kept.table, kept.computedAt)
+        }
         return (
-            FigureTable(figure: figure, rows: figureRows.rows, filter: filter, public: isPublic), figureRows.computedAt
+            FigureTable(figure: figure, rows: try await queries.rows(figure), filter: filter, public: isPublic), nil
         )
     }
 
@@ -118,13 +117,32 @@ struct ObservatoryController: RouteCollection {
         let reading = try await Self.reading(req)
         guard case .full(let scope) = reading else { return try await publicJSON(req: req) }
         let filter = try await ObservatoryFilter.parse(req, scope: scope)
-        return try Self.json(try await Self.table(figure, req, filter: filter, public: false))
+        return try await Self.json(figure, req, filter: filter, public: false)
     }
 
     func publicJSON(req: Request) async throws -> Response {
         let figure = try Self.figure(req)
         let filter = try await ObservatoryFilter.parse(req, scope: nil)
-        return try Self.json(try await Self.table(figure, req, filter: filter, public: true))
+        return try await Self.json(figure, req, filter: filter, public: true)
+    }
+
+    /// The figure's JSON answer; a national one is encoded once a morning (`NationalFigureCache`).
+    static func json(
+        _ figure: ObservatoryFigure, _ req: Request, filter: ObservatoryFilter, public isPublic: Bool
+    ) async throws -> Response {
+        let queries = try queries(req, filter: filter)
+        guard NationalFigures.covers(filter) else {
+            return try json(
+                FigureTable(figure: figure, rows: try await queries.rows(figure), filter: filter, public: isPublic))
+        }
+        let cache = req.application.nationalFigureCache
+        let kept = try await NationalFigures.table(
+            figure, queries: queries, day: req.today, now: req.now, public: isPublic, cache: cache)
+        let body = try cache.json(kept.key, stamp: kept.stamp, encode: { try json($0).body.buffer ?? ByteBuffer() })
+        guard let body else { return try json(kept.table) }
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(buffer: body))
     }
 
     static func json(_ table: FigureTable) throws -> Response {

@@ -91,6 +91,37 @@ final class NationalFiguresTests: XCTestCase {
             XCTAssertEqual(left?.day, "2026-06-24", "the mornings before 2026-06-17 are removed")
         }
     }
+
+    /// A national answer is read, hidden and encoded once per kept morning and instance
+    /// (`NationalFigureCache`): a change of the kept rows that keeps the morning's stamp is not
+    /// seen, a new morning is at once.
+    func testANationalAnswerIsBuiltOnceAMorning() async throws {
+        try await withApp(demo: true) { app in
+            guard let sql = app.db as? any SQLDatabase else { throw XCTSkip("SQL database needed") }
+            let admin = try await ObservatoryFiguresTests.adminToken(app)
+            let pc = try await ObservatoryFixture.territory("petite-camargue", on: app.db)
+            for _ in 1...5 {
+                try await ObservatoryFixture.request(
+                    app, pc, .active, filed: "2026-06-01", wishes: [ObservatoryFixture.vauvert], typology: "T4",
+                    rfr: 10_000)
+            }
+            _ = try await JobSupport.run(NationalFiguresJob(), app)
+            let morning = try await pending(app, "", token: admin)
+            XCTAssertEqual((morning["T4"] ?? nil) ?? 0, 5, "\(morning)")
+
+            try await sql.raw(
+                "UPDATE national_figures SET rows = \(bind: "T9\tT9\t42") WHERE figure = 'pending-by-typology'"
+            ).run()
+            let sameMorning = try await pending(app, "", token: admin)
+            XCTAssertEqual(sameMorning, morning, "the morning's answer, as built the first time")
+
+            try await sql.raw(
+                "UPDATE national_figures SET computed_at = '2001-01-01T09:30:00Z' WHERE figure = 'pending-by-typology'"
+            ).run()
+            let newMorning = try await pending(app, "", token: admin)
+            XCTAssertEqual(newMorning, ["T9": 42], "another morning kept: read again")
+        }
+    }
 }
 
 final class NationalFiguresTextTests: XCTestCase {
