@@ -1,13 +1,14 @@
 import Fluent
 import LogisCore
+import SQLKit
 import Vapor
 
 /// Scores the territory's waiting requests with the version in force and with a draft, as they
 /// are today, and compares them (`CotationGridComparison`, in LogisCore). The facts are the ones the
-/// nightly recompute reads (`RequestCotation.facts`); nothing is written but the audit lines. The
-/// requests are read by pages of `pageSize`, their territory's communes once.
+/// nightly recompute reads (`CotationInputs`, plain rows); nothing is written but the audit lines.
+/// The requests are read by pages of `pageSize`, their territory's communes once.
 enum GridPreview {
-    static let pageSize = 500
+    static let pageSize = 2_000
 
     struct Result {
         let comparison: CotationGridComparison
@@ -18,28 +19,33 @@ enum GridPreview {
     static func compare(
         territory: UUID, current: CotationGrid?, draft: CotationGrid, today: CalendarDate, db: any Database
     ) async throws -> Result {
+        guard let sql = db as? any SQLDatabase else { throw LogisError.notFound }
         let before = try current.map { try compile($0) }
         let after = try compile(draft)
-        let communes = try await Commune.query(on: db).filter(\.$territory.$id == territory).all()
+        let communes = TerritoryCommuneNames(
+            try await Commune.query(on: db).filter(\.$territory.$id == territory).all().map { ($0.postalCode, $0.name) }
+        )
+        let statuses = SQLList(RankingTable.rankedStatuses.map { SQLBind($0.rawValue) })
+        let decoder = JSONDecoder()
         var entries: [CotationGridComparison.Entry] = []
         var ids: [String: UUID] = [:]
         var cursor: UUID?
         while true {
-            let query = HousingRequest.query(on: db).filter(\.$territory.$id == territory)
-                .filter(\.$status ~~ RankingTable.rankedStatuses).filter(\.$nud != nil).sort(\.$id).limit(pageSize)
-            if let cursor { query.filter(\.$id > cursor) }
-            let page = try await query.all()
-            for request in page {
-                guard let nud = request.nud, let id = request.id else { continue }
-                let facts = try RequestCotation.facts(
-                    of: request, today: today, livesInTerritory: RequestCotation.lives(in: communes, form: request.form)
-                )
+            let next: SQLQueryString = cursor.map { " AND r.id > \(bind: $0)" } ?? ""
+            let page = try await CotationInputs.read(
+                "r.territory_id = \(bind: territory) AND r.status IN (\(statuses)) AND r.nud IS NOT NULL\(next)",
+                limit: pageSize, on: sql)
+            for input in page {
+                guard let nud = input.nud else { continue }
+                let answers = try decoder.decode(CotationAnswers.self, from: Data(input.answers.utf8))
+                let facts = try answers.facts(
+                    try input.columns(), today: today, livesInTerritory: answers.lives(in: communes))
                 entries.append(
                     .init(
                         nud: nud, firstFiling: facts.firstFiling,
                         before: before.map { .init($0.score(facts)) } ?? .init(total: 0, lines: [:]),
                         after: .init(after.score(facts))))
-                ids[nud] = id
+                ids[nud] = input.id
             }
             guard page.count == pageSize, let last = page.last?.id else { break }
             cursor = last
