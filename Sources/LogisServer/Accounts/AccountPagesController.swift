@@ -118,8 +118,8 @@ struct AccountPagesController: RouteCollection {
     }
 
     func signOut(req: Request) async throws -> Response {
-        if let session = req.currentSession {
-            try await session.delete(on: req.db)
+        if let session = req.currentSessionID {
+            try await AuthSession.query(on: req.db).filter(\.$id == session).delete()
         }
         try await req.audit(.signOut, target: .account(req.auth.get(Account.self)?.id))
         req.auth.logout(Account.self)

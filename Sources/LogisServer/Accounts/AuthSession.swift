@@ -1,5 +1,6 @@
 import Crypto
 import Fluent
+import SQLKit
 import Vapor
 
 /// A signed-in session, stored in the database so that every server instance shares it and it
@@ -47,13 +48,64 @@ final class AuthSession: Model, @unchecked Sendable {
         return token
     }
 
-    static func find(token: String, kind: Kind, on database: any Database, now: Date) async throws -> AuthSession? {
-        try await AuthSession.query(on: database)
-            .filter(\.$tokenHash == hash(token: token))
-            .filter(\.$kind == kind.rawValue)
-            .filter(\.$expiresAt > now)
-            .with(\.$account)
-            .first()
+    /// The session of a token and its account. Every request of a signed-in person pays for
+    /// this lookup, so it is one SQL join read as a plain row, and the account built from it
+    /// (`Account(signedIn:)`), with no Fluent model hydrated.
+    static func find(token: String, kind: Kind, on database: any Database, now: Date) async throws -> SignedIn? {
+        guard let sql = database as? any SQLDatabase else { return nil }
+        let row = try await sql.raw(
+            """
+            SELECT s.id AS "sessionID", a.id AS "accountID", a.email AS "email", \
+            a.password_hash AS "passwordHash", CAST(a.role AS TEXT) AS "role", a.display_name AS "displayName", \
+            a.territory_id AS "territoryID", a.guichet_id AS "guichetID", a.organisation_id AS "organisationID", \
+            a.email_confirmed_at AS "emailConfirmedAt", a.created_at AS "createdAt", a.updated_at AS "updatedAt" \
+            FROM auth_sessions s JOIN accounts a ON a.id = s.account_id \
+            WHERE s.token_hash = \(bind: hash(token: token)) AND s.kind = \(bind: kind.rawValue) \
+            AND s.expires_at > \(bind: now)
+            """
+        ).first(decoding: SignedInRow.self)
+        guard let row, let role = Role(rawValue: row.role) else { return nil }
+        return SignedIn(sessionID: row.sessionID, account: Account(signedIn: row, role: role))
+    }
+
+    struct SignedIn {
+        let sessionID: UUID
+        let account: Account
+    }
+}
+
+/// A session joined to its account, as `AuthSession.find` reads it.
+struct SignedInRow: Decodable {
+    let sessionID: UUID
+    let accountID: UUID
+    let email: String
+    let passwordHash: String
+    let role: String
+    let displayName: String
+    let territoryID: UUID?
+    let guichetID: UUID?
+    let organisationID: UUID?
+    let emailConfirmedAt: Date?
+    let createdAt: Date?
+    let updatedAt: Date?
+}
+
+extension Account {
+    /// The stored account of a session row; it saves as an update, like one Fluent read.
+    convenience init(signedIn row: SignedInRow, role: Role) {
+        self.init()
+        id = row.accountID
+        $id.exists = true
+        email = row.email
+        passwordHash = row.passwordHash
+        self.role = role
+        displayName = row.displayName
+        $territory.id = row.territoryID
+        $guichet.id = row.guichetID
+        $organisation.id = row.organisationID
+        emailConfirmedAt = row.emailConfirmedAt
+        createdAt = row.createdAt
+        updatedAt = row.updatedAt
     }
 }
 

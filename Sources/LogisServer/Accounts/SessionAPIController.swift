@@ -39,8 +39,8 @@ struct SessionAPIController: RouteCollection {
     }
 
     func close(req: Request) async throws -> HTTPStatus {
-        if let session = req.currentSession {
-            try await session.delete(on: req.db)
+        if let session = req.currentSessionID {
+            try await AuthSession.query(on: req.db).filter(\.$id == session).delete()
         }
         try await req.audit(.signOut, target: .account(req.auth.get(Account.self)?.id))
         return .noContent

@@ -10,13 +10,13 @@ struct SessionAuthenticator: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let (session, token) = try await currentSession(of: request) {
             request.auth.login(session.account)
-            request.storage[CurrentSessionKey.self] = session
+            request.storage[CurrentSessionKey.self] = session.sessionID
             request.storage[SessionTokenKey.self] = token
         }
         return try await next.respond(to: request)
     }
 
-    private func currentSession(of request: Request) async throws -> (AuthSession, String)? {
+    private func currentSession(of request: Request) async throws -> (AuthSession.SignedIn, String)? {
         let token: String
         let kind: AuthSession.Kind
         if request.url.path.hasPrefix("/api/") {
@@ -34,8 +34,9 @@ struct SessionAuthenticator: AsyncMiddleware {
     }
 }
 
+/// The id of the current session's row: what signing out deletes.
 struct CurrentSessionKey: StorageKey {
-    typealias Value = AuthSession
+    typealias Value = UUID
 }
 
 /// The token of the current session as the client sent it: what its form tokens are bound to.
@@ -44,7 +45,7 @@ struct SessionTokenKey: StorageKey {
 }
 
 extension Request {
-    var currentSession: AuthSession? { storage[CurrentSessionKey.self] }
+    var currentSessionID: UUID? { storage[CurrentSessionKey.self] }
     var sessionToken: String? { storage[SessionTokenKey.self] }
 
     /// The signed-in account; routes reach here only when their policy required one.

@@ -52,14 +52,20 @@ enum VacancyActions {
     }
 
     /// The first `count` requests passing every filter, each explained; every file shown is audited.
+    /// The ranking table gives the ids; their facts are read as plain rows in one query, and each
+    /// territory's communes and grid once per call, not once per candidate.
     static func ranking(of vacancy: Vacancy, count: Int, on req: Request) async throws -> [CandidateExplanation] {
         let dwelling = try coreDwelling(of: vacancy)
         let rows = try await PreselectionQuery.top(count, for: dwelling, dwellingID: vacancy.$dwelling.id, on: req.db)
+        let requests = try await CandidateRequestRow.find(rows.map(\.requestID), on: req.db)
+        var territories = ExplanationTerritory.Cache()
         var explained: [CandidateExplanation] = []
         for (index, row) in rows.enumerated() {
-            guard let request = try await HousingRequest.find(row.requestID, on: req.db) else { continue }
+            guard let request = requests[row.requestID]?.request else { continue }
+            let territory = try await territories.get(for: request, on: req)
             explained.append(
-                try await explain(request, dwelling: dwelling, vacancy: vacancy, rank: index + 1, on: req))
+                try explain(
+                    request, dwelling: dwelling, vacancy: vacancy, rank: index + 1, territory: territory, on: req))
         }
         try await req.auditListed(rows.map { $0.requestID }, reason: .preselection)
         return explained
@@ -82,7 +88,9 @@ enum VacancyActions {
         }
         try await req.audit(.requestRead, target: .request(try request.requireID()), reason: .preselection)
         let dwelling = try coreDwelling(of: vacancy)
-        let facts = try await facts(of: request, on: req)
+        var territories = ExplanationTerritory.Cache()
+        let territory = try await territories.get(for: request, on: req)
+        let facts = try req.application.rankingContext.facts(of: request, in: territory.facts)
         let refused = try await refusedBefore(try request.requireID(), dwellingID: vacancy.$dwelling.id, on: req.db)
         var rank: Int?
         if RankingTable.rankedStatuses.contains(request.status), !refused,
@@ -92,8 +100,9 @@ enum VacancyActions {
                 try await PreselectionQuery.countAhead(
                     of: facts.candidate.position, for: dwelling, dwellingID: vacancy.$dwelling.id, on: req.db) + 1
         }
-        return try await explain(
-            request, dwelling: dwelling, vacancy: vacancy, rank: rank, facts: facts, refused: refused, on: req)
+        return try explain(
+            request, dwelling: dwelling, vacancy: vacancy, rank: rank, territory: territory, facts: facts,
+            refused: refused, on: req)
     }
 
     /// Whether the request refused this dwelling, or let its offer lapse, in an earlier round.
@@ -104,24 +113,15 @@ enum VacancyActions {
             .filter(\.$state ~~ ["refused", "lapsed"]).count() > 0
     }
 
-    static func facts(of request: HousingRequest, on req: Request) async throws -> RequestRankingFacts {
-        let context = req.application.rankingContext
-        guard let territoryID = request.$territory.id else { throw VacancyScope.vacancyNotFound }
-        let territory = try await context.territory(territoryID, on: req.db)
-        return try context.facts(of: request, in: territory)
-    }
-
     private static func explain(
-        _ request: HousingRequest, dwelling: Dwelling, vacancy: Vacancy, rank: Int?,
+        _ request: HousingRequest, dwelling: Dwelling, vacancy: Vacancy, rank: Int?, territory: ExplanationTerritory,
         facts known: RequestRankingFacts? = nil, refused: Bool = false, on req: Request
-    ) async throws -> CandidateExplanation {
-        let facts: RequestRankingFacts
-        if let known { facts = known } else { facts = try await Self.facts(of: request, on: req) }
-        let grid = try await RequestCotation.grid(for: request, on: req.db, app: req.application)
-        let score = grid?.score(
+    ) throws -> CandidateExplanation {
+        let facts = try known ?? req.application.rankingContext.facts(of: request, in: territory.facts)
+        let score = territory.grid?.score(
             try RequestCotation.facts(
                 of: request, today: req.today,
-                livesInTerritory: try await RequestCotation.livesInTerritory(request, on: req.db)))
+                livesInTerritory: RequestCotation.lives(in: territory.communes, form: request.form)))
         return CandidateExplanation(
             facts: facts, request: request, dwelling: dwelling, rank: rank, proposedCount: Preselection.defaultCount,
             score: score, communeName: vacancy.dwelling.residence.commune.name, refusedBefore: refused)

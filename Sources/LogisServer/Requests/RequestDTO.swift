@@ -19,16 +19,22 @@ struct RequestDTO: Content {
     let form: RequestForm
 
     init(_ request: HousingRequest) {
-        id = request.id
-        status = request.status.rawValue
-        nud = request.nud
-        firstFiledOn = request.firstFiledOn
-        householdPersons = request.form.householdPersons
-        renewal = RequestLifecycle.schedule(of: request).map {
+        self.init(
+            id: request.id, status: request.status, nud: request.nud, firstFiledOn: request.firstFiledOn,
+            renewals: request.renewals, form: request.form)
+    }
+
+    init(id: UUID?, status: RequestStatus, nud: String?, firstFiledOn: String?, renewals: Int, form: RequestForm) {
+        self.id = id
+        self.status = status.rawValue
+        self.nud = nud
+        self.firstFiledOn = firstFiledOn
+        householdPersons = form.householdPersons
+        renewal = RequestLifecycle.schedule(firstFiledOn: firstFiledOn, renewals: renewals).map {
             Renewal(anniversary: $0.anniversary.iso, reminder: $0.reminder.iso, radiation: $0.radiation.iso)
         }
-        missingSteps = WizardStep.allCases.filter { !$0.isAnswered(in: request.form) }.map(\.rawValue)
-        form = request.form
+        missingSteps = WizardStep.allCases.filter { !$0.isAnswered(in: form) }.map(\.rawValue)
+        self.form = form
     }
 }
 

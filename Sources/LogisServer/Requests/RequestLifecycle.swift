@@ -5,8 +5,12 @@ import Vapor
 /// Renewal and striking-off of a registered request, shared by the pages and the API.
 enum RequestLifecycle {
     static func schedule(of request: HousingRequest) -> RenewalSchedule? {
-        guard let first = request.firstFiledOn, let date = try? CalendarDate(iso: first) else { return nil }
-        return RequestCalendar.renewal(registeredOn: date, renewals: request.renewals)
+        schedule(firstFiledOn: request.firstFiledOn, renewals: request.renewals)
+    }
+
+    static func schedule(firstFiledOn: String?, renewals: Int) -> RenewalSchedule? {
+        guard let first = firstFiledOn, let date = try? CalendarDate(iso: first) else { return nil }
+        return RequestCalendar.renewal(registeredOn: date, renewals: renewals)
     }
 
     static func canRenew(_ request: HousingRequest, today: CalendarDate) -> Bool {

@@ -53,7 +53,9 @@ struct RequestsAPIController: RouteCollection {
     }
 
     func show(req: Request) async throws -> RequestDTO {
-        RequestDTO(try await owned(req))
+        RequestDTO(
+            try await OwnedRequestRow.find(
+                req.parameters.get("reference") ?? "", by: try req.requireAccount(), on: req.db))
     }
 
     func update(req: Request) async throws -> RequestDTO {
