@@ -5,7 +5,7 @@ import LogisCore
 /// `offer-expiry`: an offer unanswered past its deadline lapses (CCH R441-10: silence is a
 /// refusal) and the next rank gets the dwelling — `OfferAnswers.lapseUnanswered`, the same
 /// recording as the bailleur's « sans réponse » button.
-struct OfferExpiryJob: DailyJob {
+struct OfferExpiryJob: PagedDailyJob {
     var name: String { "offer-expiry" }
 
     func items(after cursor: UUID?, limit: Int, context: JobContext) async throws -> [UUID] {

@@ -7,7 +7,7 @@ import SQLKit
 /// how many files reach the one-month deadline of the attestation (CCH R441-2-4) within the
 /// week, and how many are past it. Counts and a link only: the names are on the queue's page,
 /// behind sign-in, never in a mailbox.
-struct RegistrationDeadlineAlertsJob: DailyJob {
+struct RegistrationDeadlineAlertsJob: PagedDailyJob {
     var name: String { "registration-deadline-alerts" }
 
     /// Files due within this many days are announced; the week leaves time to act.

@@ -4,7 +4,7 @@ import LogisCore
 
 /// `renewal-reminders`: one message per registered request whose reminder (2 months, 30 days,
 /// 7 days before the anniversary) falls today, or on a day missed since the last run.
-struct RenewalRemindersJob: DailyJob {
+struct RenewalRemindersJob: PagedDailyJob {
     var name: String { "renewal-reminders" }
 
     /// The statuses that have an anniversary (`syncSearchColumns` sets `anniversary_on` for them).

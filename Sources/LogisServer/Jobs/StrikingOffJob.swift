@@ -5,7 +5,7 @@ import LogisCore
 /// `striking-off`: a request not renewed is struck off for non-renewal on its radiation day (the
 /// core's one definition, `RequestDeadlines.isStruckOff`), through the same code path as a
 /// desk's radiation, with its notice queued in the same transaction.
-struct StrikingOffJob: DailyJob {
+struct StrikingOffJob: PagedDailyJob {
     var name: String { "striking-off" }
 
     func items(after cursor: UUID?, limit: Int, context: JobContext) async throws -> [UUID] {

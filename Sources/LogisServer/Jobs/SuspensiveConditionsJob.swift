@@ -5,7 +5,7 @@ import SQLKit
 
 /// `suspensive-conditions`: a conditional attribution whose piece was not received by its
 /// deadline lapses the day after (`SuspensiveCondition.state`), through `SuspensiveConditions.lapse`.
-struct SuspensiveConditionsJob: DailyJob {
+struct SuspensiveConditionsJob: PagedDailyJob {
     var name: String { "suspensive-conditions" }
 
     func items(after cursor: UUID?, limit: Int, context: JobContext) async throws -> [UUID] {
