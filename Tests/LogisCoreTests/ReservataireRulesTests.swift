@@ -23,6 +23,19 @@ final class ReservataireRulesTests: XCTestCase {
         }
     }
 
+    /// What an EPCI agent types in a flux agreement's field: a percentage with at most two
+    /// decimals, a comma or a point, an optional « % »; anything else is refused, never rounded.
+    func testASharesPercentageIsReadAsTypedOrRefused() {
+        let rows: [(text: String, basisPoints: Int?)] = [
+            ("30", 3_000), ("12,5", 1_250), ("12.25", 1_225), (" 7 % ", 700), ("0,05", 5), ("100", 10_000),
+            ("0", 0), ("100,01", nil), ("101", nil), ("-5", nil), ("12,345", nil), ("abc", nil), ("", nil),
+            (",5", nil), ("12,", nil), ("1 000", nil), ("3e1", nil),
+        ]
+        for row in rows {
+            XCTAssertEqual(FluxShare(percentText: row.text)?.basisPoints, row.basisPoints, "« \(row.text) »")
+        }
+    }
+
     func testASharePrintsAsAFrenchPercentageAndMustLieBetween0And100() {
         XCTAssertEqual(FluxShare(percent: 30).percentText, "30")
         XCTAssertEqual(FluxShare(basisPoints: 1_250).percentText, "12,5")

@@ -41,6 +41,7 @@ extension Application {
         try register(collection: ObservatoryController())
         try register(collection: ObservatoryExportController())
         try register(collection: ReservataireReportController())
+        try register(collection: FluxAgreementsController())
         try register(collection: LegalPagesController(notice: settings.legalNotice))
         try register(collection: APIDocsController(resourcesDirectory: directory.resourcesDirectory))
         allowedMethods = AllowedMethods(routes: routes.all)

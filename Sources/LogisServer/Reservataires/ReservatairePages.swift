@@ -26,6 +26,8 @@ enum ReservatairePages {
         let fluxCSV: String
         let quotasCSV: String
         let json: String
+        /// The agreements' form, for those who record them (`FluxAgreementsController.editors`).
+        let agreements: String?
     }
 
     struct Row: Encodable {
@@ -81,7 +83,9 @@ enum ReservatairePages {
                     ], note: quota.note)
             },
             fluxCSV: "/reservataires/\(id)/csv/flux?\(query)", quotasCSV: "/reservataires/\(id)/csv/quotas?\(query)",
-            json: "/api/v1/stats/reservataires/\(id)?\(query)")
+            json: "/api/v1/stats/reservataires/\(id)?\(query)",
+            agreements: [.epci, .admin].contains(try req.requireAccount().role)
+                ? "/reservataires/\(id)/conventions?\(query)" : nil)
         return try await req.view.render("reservataires/report", page)
     }
 }
