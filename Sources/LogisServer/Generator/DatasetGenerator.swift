@@ -15,7 +15,7 @@ struct DatasetGenerator {
         var dwellings: Int
         var territories: Int
         var seed: UInt64
-        var batchSize = 1_000
+        var batchSize = 5_000
         /// Tests: stop after this many request batches, as an interrupted run would.
         var stopAfterBatches: Int?
         /// PostgreSQL: set the secondary indexes aside during the load and build them once at the
