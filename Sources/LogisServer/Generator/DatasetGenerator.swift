@@ -15,12 +15,14 @@ struct DatasetGenerator {
         var dwellings: Int
         var territories: Int
         var seed: UInt64
-        var batchSize = 1_000
+        var batchSize = 5_000
         /// Tests: stop after this many request batches, as an interrupted run would.
         var stopAfterBatches: Int?
         /// PostgreSQL: set the secondary indexes aside during the load and build them once at the
         /// end (`LoadIndexes`); on by default from this many requests to write.
         var setIndexesAsideFrom = 100_000
+        /// PostgreSQL: COPY rather than multi-row INSERTs (tests compare the rows both write).
+        var copy = true
         var showProgress = true
     }
 
@@ -41,6 +43,7 @@ struct DatasetGenerator {
         let seed = options.seed
         let directory = try await GeneratedDirectory.load(territories: options.territories, seed: seed, on: app.db)
         var report = Report()
+        let pipeline = BatchPipeline(database: app.db, copy: options.copy, logger: app.logger)
         let stockBatch = max(GeneratedStockBatch.perResidence, options.batchSize * 2 / 25 * 25)
         report.dwellingsFound = try await Self.firstMissing(
             options.dwellings, table: StockDwelling.schema, on: sql
@@ -49,14 +52,12 @@ struct DatasetGenerator {
         report.dwellingsFound -= report.dwellingsFound % GeneratedStockBatch.perResidence
         var stockProgress = GeneratorProgress(
             label: "logements", total: options.dwellings, alreadyDone: report.dwellingsFound)
-        var start = report.dwellingsFound
-        while start < options.dwellings {
-            let range = start..<min(options.dwellings, start + stockBatch)
-            let batch = GeneratedStockBatch.build(range, seed: seed, directory: directory)
-            try await app.db.transaction { db in try await batch.write(on: db as! any SQLDatabase) }
-            start = range.upperBound
+        let dwellingRanges = Self.ranges(from: report.dwellingsFound, to: options.dwellings, by: stockBatch)
+        try await pipeline.run(dwellingRanges) { range in
+            GeneratedStockBatch.build(range, seed: seed, directory: directory)
+        } written: { range in
             report.dwellingsWritten += range.count
-            if options.showProgress { stockProgress.update(start) }
+            if options.showProgress { stockProgress.update(range.upperBound) }
         }
         report.requestsFound = try await Self.firstMissing(options.requests, table: HousingRequest.schema, on: sql) {
             GeneratedRequestBatch.requestID(seed: seed, index: $0)
@@ -66,7 +67,7 @@ struct DatasetGenerator {
         if options.requests - report.requestsFound >= options.setIndexesAsideFrom || leftAside > 0 {
             _ = try await LoadIndexes.setAside(on: sql)
         }
-        try await generateRequests(directory: directory, sql: sql, report: &report)
+        try await generateRequests(directory: directory, pipeline: pipeline, sql: sql, report: &report)
         if options.stopAfterBatches == nil {
             let show = options.showProgress
             try await LoadIndexes.restore(on: sql) { name in
@@ -78,7 +79,7 @@ struct DatasetGenerator {
 
     /// Writes the requests after `report.requestsFound` (the prefix already there).
     private func generateRequests(
-        directory: GeneratedDirectory, sql: any SQLDatabase, report: inout Report
+        directory: GeneratedDirectory, pipeline: BatchPipeline, sql: any SQLDatabase, report: inout Report
     )
         async throws
     {
@@ -90,31 +91,18 @@ struct DatasetGenerator {
         }
         let scores = scoring
         let context = app.rankingContext
-        let size = options.batchSize
-        let total = options.requests
-        var progress = GeneratorProgress(label: "demandes", total: total, alreadyDone: report.requestsFound)
-        func build(_ start: Int) -> Task<GeneratedRequestBatch, any Error>? {
-            guard start < total else { return nil }
-            let range = start..<min(total, start + size)
-            return Task.detached {
-                try GeneratedRequestBatch.build(
-                    range, seed: seed, directory: directory, scoring: scores, context: context)
-            }
+        var progress = GeneratorProgress(
+            label: "demandes", total: options.requests, alreadyDone: report.requestsFound)
+        var ranges = Self.ranges(from: report.requestsFound, to: options.requests, by: options.batchSize)
+        if let stop = options.stopAfterBatches { ranges = Array(ranges.prefix(stop)) }
+        var written = 0
+        try await pipeline.run(ranges) { range in
+            try GeneratedRequestBatch.build(range, seed: seed, directory: directory, scoring: scores, context: context)
+        } written: { range in
+            written += range.count
+            if options.showProgress { progress.update(range.upperBound) }
         }
-        // The next batch is built on the other core while this one is written.
-        var start = report.requestsFound
-        var pending = build(start)
-        var batches = 0
-        while let task = pending {
-            let batch = try await task.value
-            let written = batch.requests.count
-            pending = options.stopAfterBatches.map { batches + 1 >= $0 } == true ? nil : build(start + written)
-            try await app.db.transaction { db in try await batch.write(on: db as! any SQLDatabase) }
-            start += written
-            batches += 1
-            report.requestsWritten += written
-            if options.showProgress { progress.update(start) }
-        }
+        report.requestsWritten += written
         try await raiseNUDCounters(directory: directory, sql: sql)
     }
 
@@ -134,6 +122,11 @@ struct DatasetGenerator {
                 """
             ).run()
         }
+    }
+
+    /// `start..<end` in runs of `size`.
+    static func ranges(from start: Int, to end: Int, by size: Int) -> [Range<Int>] {
+        stride(from: start, to: end, by: max(1, size)).map { $0..<min(end, $0 + max(1, size)) }
     }
 
     /// The number of leading rows of the dataset already written (rows `0..<n` exist, `n` not).

@@ -7,18 +7,21 @@ import SQLKit
 /// `housing_requests` (with the list and search columns `syncSearchColumns` keeps),
 /// `request_wishes`, the ranking table (`RankingTable.entries`, the rows the model middleware
 /// would write) and `request_name_words`. Built in memory from the application's own model and
-/// functions, then written with multi-row INSERTs — the middleware's one DELETE and INSERT per
-/// request is what makes `logis seed generated` slow.
-struct GeneratedRequestBatch: Sendable {
+/// functions, then written with COPY (PostgreSQL) or multi-row INSERTs (SQLite) — the middleware's
+/// one DELETE and INSERT per request is what makes `logis seed generated` slow.
+struct GeneratedRequestBatch: GeneratedBatch {
     struct Scoring: Sendable {
         let grid: CompiledCotationGrid?
         let gridHash: String?
     }
 
-    var requests: [[any Encodable & Sendable]] = []
-    var wishes: [[any Encodable & Sendable]] = []
+    var requests: [[any CopyTextValue]] = []
+    var wishes: [[any CopyTextValue]] = []
     var ranking: [RankingTable.Entry] = []
-    var words: [[any Encodable & Sendable]] = []
+    var words: [[any CopyTextValue]] = []
+
+    static let wishColumns = ["id", "request_id", "commune_id", "rank"]
+    static let wordColumns = ["request_id", "territory_id", "word"]
 
     static let requestColumns = [
         "id", "territory_id", "status", "nud", "form", "first_filed_on", "registered_at", "renewals", "desk_code",
@@ -93,7 +96,7 @@ struct GeneratedRequestBatch: Sendable {
         return batch
     }
 
-    private static func row(of request: HousingRequest, now: Date) -> [any Encodable & Sendable] {
+    private static func row(of request: HousingRequest, now: Date) -> [any CopyTextValue] {
         [
             request.id, request.$territory.id, request.status, request.nud, request.form, request.firstFiledOn,
             request.registeredAt, request.renewals, request.deskCode, request.householdPersons, request.incomeRFR,
@@ -104,17 +107,36 @@ struct GeneratedRequestBatch: Sendable {
         ]
     }
 
+    var count: Int { requests.count }
+
     /// Writes the batch; the caller holds the transaction, so a batch is all there or not at all.
     func write(on sql: any SQLDatabase) async throws {
         try await GeneratedRows.insert(into: HousingRequest.schema, columns: Self.requestColumns, requests, on: sql)
-        try await GeneratedRows.insert(
-            into: RequestWish.schema, columns: ["id", "request_id", "commune_id", "rank"], wishes, on: sql)
+        try await GeneratedRows.insert(into: RequestWish.schema, columns: Self.wishColumns, wishes, on: sql)
         try await GeneratedRows.insert(
             into: RankingTable.name, columns: RankingTable.Entry.CodingKeys.allColumns,
             ranking.map(\.values), on: sql)
-        try await GeneratedRows.insert(
-            into: RequestNameWords.table, columns: ["request_id", "territory_id", "word"], words, on: sql)
+        try await GeneratedRows.insert(into: RequestNameWords.table, columns: Self.wordColumns, words, on: sql)
     }
+
+    func copy() throws -> CopyBatch {
+        var batch = CopyBatch()
+        try batch.append(HousingRequest.schema, columns: Self.requestColumns, rows: requests)
+        try batch.append(RequestWish.schema, columns: Self.wishColumns, rows: wishes)
+        try batch.append(
+            RankingTable.name, columns: RankingTable.Entry.CodingKeys.allColumns, rows: ranking.map(\.values))
+        try batch.append(RequestNameWords.table, columns: Self.wordColumns, rows: words)
+        return batch
+    }
+}
+
+extension RequestStatus: CopyTextValue {
+    func write(to encoder: inout CopyTextEncoder) { encoder.text(rawValue) }
+}
+
+/// The `form` column is jsonb on PostgreSQL.
+extension RequestForm: CopyTextValue {
+    func write(to encoder: inout CopyTextEncoder) throws { try encoder.json(self) }
 }
 
 extension RankingTable.Entry.CodingKeys {
@@ -126,7 +148,7 @@ extension RankingTable.Entry.CodingKeys {
 
 extension RankingTable.Entry {
     /// In the order of `CodingKeys.allColumns`.
-    var values: [any Encodable & Sendable] {
+    var values: [any CopyTextValue] {
         [
             requestID, territoryID, communeCode, score, firstFiledOn, nud, wishedTypologies, roomyTypologies,
             eligibleFinancings, unjudgedFinancings, accessibilityNeed, maximumRent, actionLogement, priorities,
@@ -139,7 +161,7 @@ enum GeneratedRows {
     static let bindLimit = 30_000
 
     static func insert(
-        into table: String, columns: [String], _ rows: [[any Encodable & Sendable]], on sql: any SQLDatabase
+        into table: String, columns: [String], _ rows: [[any CopyTextValue]], on sql: any SQLDatabase
     ) async throws {
         guard !rows.isEmpty else { return }
         let perInsert = max(1, bindLimit / columns.count)

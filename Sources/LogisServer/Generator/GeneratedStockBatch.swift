@@ -5,7 +5,7 @@ import SQLKit
 /// Résidences of 25 dwellings, each in a commune of its territory drawn towards the most demanded
 /// (where the stock is), with the typology, financing and contingent mix of a social-housing stock.
 /// Dwelling `j` is in résidence `j / 25`, which belongs to territory `(j / 25) % T`.
-struct GeneratedStockBatch: Sendable {
+struct GeneratedStockBatch: GeneratedBatch {
     static let perResidence = 25
     static let residenceColumns = [
         "id", "organisation_id", "territory_id", "commune_id", "reference", "name", "address", "qpv",
@@ -18,8 +18,8 @@ struct GeneratedStockBatch: Sendable {
     static let surfaces = ["T1": 28, "T2": 45, "T3": 65, "T4": 80, "T5": 95]
     static let reservataires = ["bailleur", "bailleur", "etat", "etat", "action_logement", "commune", "epci"]
 
-    var residences: [[any Encodable & Sendable]] = []
-    var dwellings: [[any Encodable & Sendable]] = []
+    var residences: [[any CopyTextValue]] = []
+    var dwellings: [[any CopyTextValue]] = []
 
     static func dwellingID(seed: UInt64, index: Int) -> UUID {
         GeneratorRandom.uuid(seed: seed, stream: .dwelling, index: index)
@@ -64,8 +64,17 @@ struct GeneratedStockBatch: Sendable {
         return batch
     }
 
+    var count: Int { dwellings.count }
+
     func write(on sql: any SQLDatabase) async throws {
         try await GeneratedRows.insert(into: Residence.schema, columns: Self.residenceColumns, residences, on: sql)
         try await GeneratedRows.insert(into: StockDwelling.schema, columns: Self.dwellingColumns, dwellings, on: sql)
+    }
+
+    func copy() throws -> CopyBatch {
+        var batch = CopyBatch()
+        try batch.append(Residence.schema, columns: Self.residenceColumns, rows: residences)
+        try batch.append(StockDwelling.schema, columns: Self.dwellingColumns, rows: dwellings)
+        return batch
     }
 }

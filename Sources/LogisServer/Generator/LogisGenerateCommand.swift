@@ -19,7 +19,7 @@ struct LogisGenerateCommand: AsyncCommand {
             name: "seed", help: "Graine : les mêmes options et la même graine donnent les mêmes données (défaut 42).")
         var seed: UInt64?
 
-        @Option(name: "batch", help: "Demandes par transaction (défaut 1000).")
+        @Option(name: "batch", help: "Demandes par transaction (défaut 5000, au plus 5000).")
         var batch: Int?
 
         @Flag(
@@ -41,7 +41,7 @@ struct LogisGenerateCommand: AsyncCommand {
         var options = DatasetGenerator.Options(
             requests: requests, dwellings: signature.dwellings ?? requests * 2,
             territories: signature.territories ?? 1, seed: signature.seed ?? 42,
-            batchSize: min(5_000, max(1, signature.batch ?? 1_000)))
+            batchSize: min(5_000, max(1, signature.batch ?? 5_000)))
         if signature.keepIndexes { options.setIndexesAsideFrom = Int.max }
         guard options.requests >= 0, options.dwellings >= 0 else {
             context.console.error("Les nombres de demandes et de logements doivent être positifs.")

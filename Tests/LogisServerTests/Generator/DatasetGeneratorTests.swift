@@ -1,4 +1,5 @@
 import Fluent
+import FluentPostgresDriver
 import LogisCore
 import SQLKit
 import XCTVapor
@@ -137,6 +138,105 @@ final class DatasetGeneratorTests: XCTestCase {
             AND tablename IN (\(unsafeRaw: names)) ORDER BY indexdef
             """
         ).all(decodingColumn: "indexdef", as: String.self)
+    }
+
+    /// PostgreSQL: COPY writes, column for column, the rows the multi-row INSERTs write.
+    func testCopyWritesExactlyTheRowsTheInsertsWrite() async throws {
+        guard TestApp.databaseURL != nil else { throw XCTSkip("PostgreSQL only: SQLite keeps the INSERTs") }
+        var inserted: [String] = []
+        try await withApp { app in
+            var plain = options(seed: 9)
+            plain.copy = false
+            try await generate(app, plain)
+            inserted = try await wholeRows(app)
+        }
+        try await withApp { app in
+            try await generate(app, options(seed: 9))
+            let copied = try await wholeRows(app)
+            XCTAssertGreaterThan(copied.count, 1_000)
+            XCTAssertEqual(copied, inserted)
+        }
+    }
+
+    /// Every column of every row the generator writes, as PostgreSQL prints the row.
+    private func wholeRows(_ app: Application) async throws -> [String] {
+        let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+        var rows: [String] = []
+        let tables = [
+            HousingRequest.schema, RequestWish.schema, RankingTable.name, RequestNameWords.table, Residence.schema,
+            StockDwelling.schema,
+        ]
+        for table in tables {
+            rows += try await sql.raw("SELECT t::text AS row FROM \(ident: table) t ORDER BY 1").all(
+                decodingColumn: "row", as: String.self
+            ).map { "\(table): \($0)" }
+        }
+        return rows
+    }
+
+    /// PostgreSQL: tricky values come back as they were, and a batch whose second COPY fails
+    /// leaves nothing of its first.
+    func testACopyBatchRoundTripsTrickyValuesAndIsWholeOrAbsent() async throws {
+        guard TestApp.databaseURL != nil else { throw XCTSkip("PostgreSQL only") }
+        try await withApp { app in
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            let postgres = try XCTUnwrap(app.db as? any PostgresDatabase)
+            try await sql.raw(
+                """
+                CREATE TABLE copy_probe (id UUID PRIMARY KEY, label TEXT, note TEXT, form JSONB, at TIMESTAMPTZ, \
+                flag BOOLEAN, amount BIGINT, status TEXT)
+                """
+            ).run()
+            let id = UUID()
+            let label = "a\\b\tc\nd\re \\N \\. Éloïse 😀"
+            let at = Date(timeIntervalSince1970: 1_795_824_000.123456)
+            var form = RequestForm()
+            form.wishes = WishesSection(
+                typologies: ["T2", "Saint-Martin\n\\ \"x\"\t"], communeCodes: ["30341"], wheelchairAccess: false,
+                elevatorNeeded: true, maxRent: 600, parking: false)
+            let columns = ["id", "label", "note", "form", "at", "flag", "amount", "status"]
+            let row: [any CopyTextValue] = [
+                id, label, String?.none, form, at, true, Int64.min, RequestStatus.active,
+            ]
+            var batch = CopyBatch()
+            try batch.append("copy_probe", columns: columns, rows: [row])
+            try await batch.write(on: postgres, logger: app.logger)
+
+            struct Probe: Decodable {
+                let label: String
+                let note: String?
+                let form: RequestForm
+                let at: Date
+                let flag: Bool
+                let amount: Int64
+                let status: String
+            }
+            let read = try await sql.raw("SELECT * FROM copy_probe WHERE id = \(bind: id)").first(decoding: Probe.self)
+            let probe = try XCTUnwrap(read)
+            XCTAssertEqual(probe.label, label)
+            XCTAssertNil(probe.note)
+            XCTAssertEqual(probe.form, form)
+            XCTAssertEqual(probe.at.timeIntervalSince1970, at.timeIntervalSince1970, accuracy: 0.000_001)
+            XCTAssertTrue(probe.flag)
+            XCTAssertEqual(probe.amount, Int64.min)
+            XCTAssertEqual(probe.status, "active")
+
+            // The same id again: the second table's COPY breaks the primary key after the first's rows.
+            var broken = CopyBatch()
+            try await sql.raw("CREATE TABLE copy_probe_words (word TEXT)").run()
+            try broken.append("copy_probe_words", columns: ["word"], rows: [["written first"]])
+            try broken.append("copy_probe", columns: columns, rows: [row])
+            do {
+                try await broken.write(on: postgres, logger: app.logger)
+                XCTFail("a duplicate id must fail the batch")
+            } catch {}
+            let words = try await sql.raw("SELECT COUNT(*) AS n FROM copy_probe_words").first(
+                decodingColumn: "n", as: Int.self)
+            XCTAssertEqual(words, 0, "the batch's first COPY was rolled back")
+            let probes = try await sql.raw("SELECT COUNT(*) AS n FROM copy_probe").first(
+                decodingColumn: "n", as: Int.self)
+            XCTAssertEqual(probes, 1)
+        }
     }
 
     func testAnInterruptedRunCarriesOnToTheSameDataset() async throws {
