@@ -50,3 +50,32 @@ def test_action_logement_sees_only_its_own_report(driver, axe_check):
     follow(driver, link(driver, "Action Logement Services"))
     assert h1(driver).startswith("Action Logement Services : bilan"), h1(driver)
     axe_check(driver, "reservataire-action-logement")
+
+
+def test_epci_enters_a_flux_agreement(driver, screenshot, axe_check):
+    """The EPCI administrator records the Commune de Vauvert's share of SEMIGA: a share that would
+    take SEMIGA above 100 % is refused next to its field, then a valid one is saved."""
+    sign_in(driver, "epci@demo.logis.fr")
+    visit(driver, "/reservataires")
+    follow(driver, link(driver, "Commune de Vauvert"))
+    agreements = [a for a in driver.find_elements(By.CSS_SELECTOR, "#contenu a")
+                  if a.text.startswith("Saisir les conventions de flux")]
+    assert agreements, "the report links to its agreements"
+    follow(driver, agreements[0])
+    assert h1(driver).startswith("Conventions de flux"), h1(driver)
+    label = next(l for l in driver.find_elements(By.TAG_NAME, "label") if l.text.startswith("SEMIGA"))
+    field = label.get_attribute("for")
+    fill(driver, field, "95")
+    submit_with(driver, "Enregistrer les conventions " + h1(driver).split()[3])
+    summary = driver.find_element(By.ID, "form-error")
+    assert "dépasserait 100 %" in summary.text, summary.text
+    assert driver.find_element(By.ID, field).get_attribute("aria-invalid") == "true"
+    screenshot(driver, "conventions-erreur")
+    axe_check(driver, "conventions-erreur")
+    fill(driver, field, "7,5")
+    submit_with(driver, "Enregistrer les conventions " + h1(driver).split()[3])
+    assert "Les conventions sont enregistrées." in driver.find_element(By.ID, "contenu").text
+    assert driver.find_element(By.ID, field).get_attribute("value") == "7,5"
+    driver.set_window_size(390, 844)
+    driver.refresh()
+    axe_check(driver, "conventions-390")
