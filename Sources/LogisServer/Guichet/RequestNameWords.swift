@@ -34,8 +34,42 @@ enum RequestNameWords {
     /// Writes the request's words, replacing those it had (`replacing: false` for a new request).
     static func write(for request: HousingRequest, replacing: Bool = true, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase, let id = request.id else { return }
-        if replacing { try await sql.delete(from: table).where("request_id", .equal, id).run() }
-        try await insert(words(of: request), requestID: id, territory: request.$territory.id, on: sql)
+        let words = words(of: request)
+        if replacing {
+            let current = Stored(words: Set(words), territory: words.isEmpty ? nil : request.$territory.id)
+            if try await stored(requestID: id, on: sql) == current {
+                return
+            }
+            try await sql.delete(from: table).where("request_id", .equal, id).run()
+        }
+        try await insert(words, requestID: id, territory: request.$territory.id, on: sql)
+    }
+
+    /// A request's words as stored, and the territory they carry.
+    struct Stored: Equatable {
+        var words: Set<String>
+        var territory: UUID?
+    }
+
+    /// Most saves of a request (a status, a score, a deadline) leave its names alone: its words are
+    /// read and compared first, one read of an index where a delete and an insert wrote into two.
+    /// Nil territory when it has no word.
+    static func stored(requestID: UUID, on sql: any SQLDatabase) async throws -> Stored {
+        struct Row: Decodable {
+            let word: String
+            let territoryID: UUID?
+
+            enum CodingKeys: String, CodingKey {
+                case word
+                case territoryID = "territory_id"
+            }
+        }
+        let rows = try await sql.select().column("word").column("territory_id").from(table)
+            .where("request_id", .equal, requestID).all(decoding: Row.self)
+        let territories = Set(rows.map(\.territoryID))
+        // Words of two territories (never written so) compare as none: they are rewritten.
+        guard territories.count <= 1 else { return Stored(words: [], territory: nil) }
+        return Stored(words: Set(rows.map(\.word)), territory: rows.isEmpty ? nil : territories.first ?? nil)
     }
 
     static func insert(_ words: [String], requestID: UUID, territory: UUID?, on sql: any SQLDatabase) async throws {

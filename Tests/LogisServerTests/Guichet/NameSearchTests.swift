@@ -107,4 +107,38 @@ final class NameSearchTests: XCTestCase {
             XCTAssertEqual(words ?? -1, 0)
         }
     }
+
+    /// A save that leaves the names alone (a status, a deadline) leaves the word rows as they
+    /// were — the same physical rows, not a delete and an insert of the same words; a change of
+    /// name rewrites them.
+    func testASaveThatKeepsTheNamesKeepsTheWordRows() async throws {
+        try await withApp(demo: true) { app in
+            let file = try await request(app, slug: "petite-camargue", number: 904, last: "Moreau", first: "Lina")
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            let identity = sql.dialect.name == "sqlite" ? "rowid" : "ctid::text"
+            func rows() async throws -> [String] {
+                try await sql.raw(
+                    """
+                    SELECT CAST(\(unsafeRaw: identity) AS TEXT) AS at, word FROM request_name_words \
+                    WHERE request_id = \(bind: try file.requireID()) ORDER BY word
+                    """
+                ).all().map {
+                    "\(try $0.decode(column: "word", as: String.self))@\(try $0.decode(column: "at", as: String.self))"
+                }
+            }
+            let before = try await rows()
+            XCTAssertEqual(before.count, 2, "moreau, lina")
+            file.offerRefusals = (file.offerRefusals ?? 0) + 1
+            try await file.save(on: app.db)
+            let unchanged = try await rows()
+            XCTAssertEqual(unchanged, before)
+
+            file.form.applicant?.firstName = "Léna"
+            file.syncSearchColumns()
+            try await file.save(on: app.db)
+            let renamed = try await rows()
+            XCTAssertTrue(renamed.contains { $0.hasPrefix("lena@") }, "\(renamed)")
+            XCTAssertFalse(renamed.contains { $0.hasPrefix("lina@") })
+        }
+    }
 }
