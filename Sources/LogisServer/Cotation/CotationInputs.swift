@@ -35,22 +35,12 @@ struct CotationInputs: Decodable, Sendable {
         case pendingCriteria = "pending_criteria"
     }
 
-    /// The columns as `CotationAnswers.facts` takes them; an unknown priority code throws.
+    /// The columns as `CotationAnswers.facts` takes them, read as the model reads them; an unknown
+    /// priority code throws.
     func columns() throws -> CotationAnswers.Columns {
-        var set = PrioritySet()
-        for code in Self.codes(priorities) {
-            guard let criterion = PriorityCriterion(code: code) else {
-                throw StoredCode.unknown("statut prioritaire", code)
-            }
-            set.insert(criterion)
-        }
-        return .init(
-            firstFiledOn: firstFiledOn, priorities: set, validatedCriteria: Set(Self.codes(validatedCriteria)),
-            offerRefusals: offerRefusals)
-    }
-
-    private static func codes(_ text: String?) -> [String] {
-        (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        .init(
+            firstFiledOn: firstFiledOn, priorities: try HousingRequest.priorityCriteria(stored: priorities),
+            validatedCriteria: Set(HousingRequest.codes(validatedCriteria)), offerRefusals: offerRefusals)
     }
 
     /// The requests `condition` keeps (written over `r`, the requests, e.g. `r.id > …`), in id order.

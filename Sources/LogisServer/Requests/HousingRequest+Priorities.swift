@@ -6,8 +6,13 @@ extension HousingRequest {
     /// reference) in `priority_flags`, both written in one transaction by
     /// `GuichetActions.flagPriority` — the only writer.
     func priorityCriteria() throws(RuleError) -> PrioritySet {
+        try Self.priorityCriteria(stored: priorities)
+    }
+
+    /// The `priorities` column read strictly, for a caller holding the column without the model.
+    static func priorityCriteria(stored text: String?) throws(RuleError) -> PrioritySet {
         var set = PrioritySet()
-        for code in Self.codes(priorities) {
+        for code in codes(text) {
             guard let criterion = PriorityCriterion(code: code) else {
                 throw StoredCode.unknown("statut prioritaire", code)
             }
@@ -26,7 +31,8 @@ extension HousingRequest {
         set { validatedCriteria = newValue.isEmpty ? nil : newValue.sorted().joined(separator: ",") }
     }
 
-    private static func codes(_ text: String?) -> [String] {
+    /// The codes of a comma-separated column (`priorities`, `validated_criteria`).
+    static func codes(_ text: String?) -> [String] {
         (text ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
