@@ -13,9 +13,10 @@ enum CotationScores {
         var gridHash: String
         var pendingCriteria: Int
 
-        func differs(from stored: CotationInputs) -> Bool {
-            score != stored.score || gridVersion != stored.gridVersion || gridHash != stored.gridHash
-                || pendingCriteria != stored.pendingCriteria
+        /// Whether the row, as read, holds something else (nil: unknown, written).
+        func differs(score: Int?, gridVersion: Int?, gridHash: String?, pendingCriteria: Int?) -> Bool {
+            score != self.score || gridVersion != self.gridVersion || gridHash != self.gridHash
+                || pendingCriteria != self.pendingCriteria
         }
     }
 
@@ -23,11 +24,9 @@ enum CotationScores {
     /// 32,766, PostgreSQL's 65,535).
     static let rowsPerStatement = 1_000
 
-    /// Writes `changes`; the ranking rows are rewritten only for a score that differs from
-    /// `previous` (the rows the changes were computed from).
-    static func store(_ changes: [Change], previous: [CotationInputs], on sql: any SQLDatabase) async throws {
-        let before = Dictionary(
-            previous.compactMap { row in row.score.map { (row.id, $0) } }, uniquingKeysWith: { first, _ in first })
+    /// Writes `changes`, the only writer of these columns; the ranking rows are rewritten only
+    /// for a score that differs from `before` (the scores the changes were computed from).
+    static func store(_ changes: [Change], before: [UUID: Int], on sql: any SQLDatabase) async throws {
         for start in stride(from: 0, to: changes.count, by: rowsPerStatement) {
             let chunk = changes[start..<min(start + rowsPerStatement, changes.count)]
             let rows = SQLList(

@@ -25,9 +25,13 @@ enum RequestCotation {
     ) async throws
         -> CompiledCotationGrid?
     {
-        let territory = try await request.$territory.get(on: db)
+        await grid(named: try await request.$territory.get(on: db)?.cotationGrid, on: db, app: app)
+    }
+
+    /// A territory's grid in force today, by the name its `cotation_grid` column holds.
+    static func grid(named name: String?, on db: any Database, app: Application) async -> CompiledCotationGrid? {
         await app.cotationGridStore.refreshIfStale(on: db, logger: app.logger)
-        return app.cotationGrids[territory?.cotationGrid ?? ""]
+        return app.cotationGrids[name ?? ""]
     }
 
     /// « Réside sur le territoire » (`CotationAnswers.lives(in:)`).
@@ -54,55 +58,33 @@ enum RequestCotation {
         try await storePendingCriteria(grid.pendingValidationCount(facts), of: try request.requireID(), on: db)
     }
 
-    /// The nightly recompute for `day` (the run's day, not the machine's): the grid in force that
-    /// day; the request is saved only if its score or grid changed, and the pending-criteria count
-    /// written only if it differs. True when the score or grid changed.
+    /// The nightly recompute of one request for `day` (the run's day, not the machine's), when its
+    /// page could not be handled whole: the grid in force that day, written through the same
+    /// `CotationScores.store` as a page. True when the score or grid changed.
     @discardableResult
     static func recompute(
-        _ request: HousingRequest, on day: CalendarDate, app: Application, db: any Database,
-        livesInTerritory known: Bool? = nil
+        _ request: HousingRequest, on day: CalendarDate, app: Application, db: any Database
     ) async throws -> Bool {
         await app.cotationGridStore.refreshIfStale(on: db, logger: app.logger)
-        guard request.status != .brouillon, let territory = try await request.$territory.get(on: db),
+        guard request.status != .brouillon, let sql = db as? any SQLDatabase,
+            let territory = try await request.$territory.get(on: db),
             let grid = app.cotationGridVersions.inForce(territory.cotationGrid ?? "", on: day)
         else { return false }
-        let resident: Bool
-        if let known { resident = known } else { resident = try await livesInTerritory(request, on: db) }
-        let facts = try Self.facts(of: request, today: day, livesInTerritory: resident)
-        let score = grid.total(facts)
-        let hash = CotationGridFingerprint.cached(grid.grid)
-        let changed = request.score != score || request.gridVersion != grid.grid.version || request.gridHash != hash
-        if changed {
-            request.score = score
-            request.gridVersion = grid.grid.version
-            request.gridHash = hash
-            try await storeScore(of: request, on: db)
-        }
-        if let sql = db as? any SQLDatabase {
-            let pending = grid.pendingValidationCount(facts)
-            try await sql.raw(
-                """
-                UPDATE housing_requests SET pending_criteria = \(bind: pending) WHERE id = \(bind: try request.requireID()) \
-                AND (pending_criteria IS NULL OR pending_criteria <> \(bind: pending))
-                """
-            ).run()
-        }
+        let facts = try Self.facts(
+            of: request, today: day, livesInTerritory: try await livesInTerritory(request, on: db))
+        let change = CotationScores.Change(
+            id: try request.requireID(), score: grid.total(facts), gridVersion: grid.grid.version,
+            gridHash: CotationGridFingerprint.cached(grid.grid), pendingCriteria: grid.pendingValidationCount(facts))
+        let changed =
+            request.score != change.score || request.gridVersion != change.gridVersion
+            || request.gridHash != change.gridHash
+        // The model does not hold `pending_criteria` (M0027), so the row is written each time:
+        // this is the path of a page that failed, one request at a time, not the nightly one.
+        try await CotationScores.store([change], before: request.score.map { [change.id: $0] } ?? [:], on: sql)
+        request.score = change.score
+        request.gridVersion = change.gridVersion
+        request.gridHash = change.gridHash
         return changed
-    }
-
-    /// A new score touches three columns of the request and the score of its ranking rows, nothing
-    /// else: written as such, not through the model, whose save rewrites every ranking row and name
-    /// word of the request (the nightly recompute ran at 82 requests a second at national scale
-    /// that way, docs/PERFORMANCE.md).
-    static func storeScore(of request: HousingRequest, on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { return try await request.save(on: db) }
-        let id = try request.requireID()
-        try await sql.update(HousingRequest.schema)
-            .set("score", to: SQLBind(request.score)).set("grid_version", to: SQLBind(request.gridVersion))
-            .set("grid_hash", to: SQLBind(request.gridHash))
-            .where("id", .equal, id).run()
-        try await sql.update(RankingTable.name).set("score", to: SQLBind(request.score ?? 0))
-            .where("request_id", .equal, id).run()
     }
 
     /// M0027's column is written by SQL, not through the model: the migrations before it load the

@@ -54,9 +54,16 @@ struct CotationRecomputeJob: PagedDailyJob {
                 id: input.id, score: grid.total(facts), gridVersion: grid.grid.version,
                 gridHash: CotationGridFingerprint.cached(grid.grid), pendingCriteria: grid.pendingValidationCount(facts)
             )
-            if change.differs(from: input) { changes.append(change) }
+            if change.differs(
+                score: input.score, gridVersion: input.gridVersion, gridHash: input.gridHash,
+                pendingCriteria: input.pendingCriteria)
+            {
+                changes.append(change)
+            }
         }
-        try await CotationScores.store(changes, previous: inputs, on: sql)
+        let before = Dictionary(
+            inputs.compactMap { row in row.score.map { (row.id, $0) } }, uniquingKeysWith: { first, _ in first })
+        try await CotationScores.store(changes, before: before, on: sql)
         return 0
     }
 

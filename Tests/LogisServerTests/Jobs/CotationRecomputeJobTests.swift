@@ -50,6 +50,26 @@ final class CotationRecomputeJobTests: XCTestCase {
         }
     }
 
+    /// One request at a time (the path of a page that failed, here forced by an item budget): the
+    /// same score in the row and in its ranking rows as a page would write.
+    func testTheItemByItemPathWritesTheRowAndItsRankingRows() async throws {
+        try await withApp(demo: true) { app in
+            let id = try await JobSupport.registeredRequest(app, on: "2025-03-15")
+            let stored = try await app.storedRequest(id).score
+            let score = try XCTUnwrap(stored)
+            let sql = try XCTUnwrap(app.db as? any SQLDatabase)
+            try await sql.raw("UPDATE housing_requests SET score = 999 WHERE id = \(bind: id)").run()
+            try await sql.raw("UPDATE \(ident: RankingTable.name) SET score = 999 WHERE request_id = \(bind: id)").run()
+            app.clock = .fixed(try JobSupport.day("2025-06-15").startOfDayDate)
+            let report = try await JobSupport.run(CotationRecomputeJob(), app, budget: 1_000)
+            XCTAssertEqual(report.outcome, .done)
+            let after = try await app.storedRequest(id).score
+            XCTAssertEqual(after, score + 3)
+            let ranked = try await rankingScores(of: id, app)
+            XCTAssertEqual(ranked, [score + 3])
+        }
+    }
+
     private func rankingScores(of id: UUID, _ app: Application) async throws -> [Int] {
         struct Row: Decodable { let score: Int }
         let sql = try XCTUnwrap(app.db as? any SQLDatabase)
