@@ -8,7 +8,8 @@ import Vapor
 /// plain rows, once per territory and call (`ExplanationTerritory.Cache`), not once per candidate.
 struct ExplanationTerritory {
     let facts: RankingContext.TerritoryFacts
-    let communes: [Commune]
+    /// « Réside sur le territoire » compares the applicant's address with these.
+    let communes: TerritoryCommuneNames
     let grid: CompiledCotationGrid?
 
     private struct TerritoryRow: Decodable {
@@ -37,20 +38,10 @@ struct ExplanationTerritory {
             FROM communes WHERE territory_id = \(bind: id)
             """
         ).all(decoding: CommuneRow.self)
-        // `RequestCotation.lives(in:form:)` compares names and postal codes: the communes it
-        // reads are built from their rows, never saved.
-        let communes = rows.map { row in
-            let commune = Commune()
-            commune.name = row.name
-            commune.postalCode = row.postalCode
-            commune.inseeCode = row.inseeCode
-            return commune
-        }
-        // The grid as `RequestCotation.grid(for:)` finds it: the territory's, from the catalog.
-        await req.application.cotationGridStore.refreshIfStale(on: req.db, logger: req.logger)
         return ExplanationTerritory(
             facts: RankingContext.TerritoryFacts(zone: zone, communeCodes: Set(rows.compactMap(\.inseeCode))),
-            communes: communes, grid: req.application.cotationGrids[territory.cotationGrid ?? ""])
+            communes: TerritoryCommuneNames(rows.map { ($0.postalCode, $0.name) }),
+            grid: await RequestCotation.grid(named: territory.cotationGrid, on: req.db, app: req.application))
     }
 
     /// Each territory read once per call.

@@ -121,7 +121,7 @@ enum VacancyActions {
         let score = territory.grid?.score(
             try RequestCotation.facts(
                 of: request, today: req.today,
-                livesInTerritory: RequestCotation.lives(in: territory.communes, form: request.form)))
+                livesInTerritory: CotationAnswers(form: request.form).lives(in: territory.communes)))
         return CandidateExplanation(
             facts: facts, request: request, dwelling: dwelling, rank: rank, proposedCount: Preselection.defaultCount,
             score: score, communeName: vacancy.dwelling.residence.commune.name, refusedBefore: refused)
