@@ -68,10 +68,10 @@ struct FluxAgreementsController: RouteCollection {
         }
     }
 
-    /// `annee` of the query or the form, this year by default; a year outside 2000…next year is refused.
+    /// `annee` of the address (the form posts to its own, year included), this year by default; a
+    /// year outside 2000…next year is refused.
     static func year(_ req: Request) throws -> Int {
-        let text = req.query[String.self, at: "annee"] ?? (try? req.content.get(String.self, at: "annee"))
-        guard let text, !text.isEmpty else { return req.today.year }
+        guard let text = req.query[String.self, at: "annee"], !text.isEmpty else { return req.today.year }
         guard let year = Int(text), (2000...(req.today.year + 1)).contains(year) else {
             throw LogisError(
                 .badRequest, code: .invalidStatisticsFilter,
